@@ -1,0 +1,73 @@
+package contracts
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// ErrTxFailed reports a transaction that was mined but reverted.
+var ErrTxFailed = errors.New("contracts: transaction reverted")
+
+// Backend is what deploying and transacting need from a chain connection:
+// an ethclient.Client or a simulated backend's client both satisfy it.
+type Backend interface {
+	bind.ContractBackend
+	bind.DeployBackend
+}
+
+// Sender sends transactions from one key and waits for each to be mined, so a
+// caller that gets no error knows the change is on the chain.
+type Sender struct {
+	Backend Backend
+	Opts    *bind.TransactOpts
+}
+
+// Transact sends calldata to a contract and waits for a successful receipt.
+func (s *Sender) Transact(ctx context.Context, to common.Address, calldata []byte) (*types.Receipt, error) {
+	bound := bind.NewBoundContract(to, abi.ABI{}, s.Backend, s.Backend, s.Backend)
+	tx, err := bound.RawTransact(s.opts(ctx), calldata)
+	if err != nil {
+		return nil, fmt.Errorf("contracts: send to %s: %w", to, err)
+	}
+	return s.wait(ctx, tx)
+}
+
+// Deploy creates a contract from its creation bytecode and constructor input and
+// waits until it is mined.
+func (s *Sender) Deploy(ctx context.Context, meta *bind.MetaData, constructorInput []byte) (common.Address, error) {
+	_, tx, err := bind.DeployContract(s.opts(ctx), common.FromHex(meta.Bin), s.Backend, constructorInput)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("contracts: deploy %s: %w", meta.ID, err)
+	}
+	receipt, err := s.wait(ctx, tx)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("contracts: deploy %s: %w", meta.ID, err)
+	}
+	return receipt.ContractAddress, nil
+}
+
+// From is the address the sender signs with.
+func (s *Sender) From() common.Address { return s.Opts.From }
+
+func (s *Sender) opts(ctx context.Context) *bind.TransactOpts {
+	opts := *s.Opts
+	opts.Context = ctx
+	return &opts
+}
+
+func (s *Sender) wait(ctx context.Context, tx *types.Transaction) (*types.Receipt, error) {
+	receipt, err := bind.WaitMined(ctx, s.Backend, tx.Hash())
+	if err != nil {
+		return nil, fmt.Errorf("contracts: wait for %s: %w", tx.Hash(), err)
+	}
+	if receipt.Status != types.ReceiptStatusSuccessful {
+		return receipt, fmt.Errorf("%w: %s", ErrTxFailed, tx.Hash())
+	}
+	return receipt, nil
+}
