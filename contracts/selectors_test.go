@@ -14,9 +14,9 @@ import (
 
 	"github.com/idconnect/idconnect/contracts/bindings/claimissuer"
 	"github.com/idconnect/idconnect/contracts/bindings/claimtopicsregistry"
-	"github.com/idconnect/idconnect/contracts/bindings/idfactory"
 	"github.com/idconnect/idconnect/contracts/bindings/identity"
 	"github.com/idconnect/idconnect/contracts/bindings/identityregistry"
+	"github.com/idconnect/idconnect/contracts/bindings/idfactory"
 	"github.com/idconnect/idconnect/contracts/bindings/trustedissuersregistry"
 	"github.com/idconnect/idconnect/internal/npmdeps"
 )
