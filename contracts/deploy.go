@@ -46,6 +46,19 @@ func KeyID(addr common.Address) common.Hash {
 // DeploySuite deploys the registries and the factory, owned by the sender, and binds
 // the identity registry to its storage.
 func DeploySuite(ctx context.Context, s *Sender) (Suite, error) {
+	suite, err := DeployRegistries(ctx, s)
+	if err != nil {
+		return Suite{}, err
+	}
+	if suite.IdFactory, err = s.Deploy(ctx, &idfactory.IdFactoryMetaData, nil); err != nil {
+		return Suite{}, err
+	}
+	return suite, nil
+}
+
+// DeployRegistries deploys the ERC-3643 registries, owned by the sender, and binds
+// the identity registry to its storage. The returned suite has no IdFactory.
+func DeployRegistries(ctx context.Context, s *Sender) (Suite, error) {
 	var suite Suite
 	var err error
 	if suite.TrustedIssuersRegistry, err = s.Deploy(ctx, &trustedissuersregistry.TrustedIssuersRegistryMetaData, nil); err != nil {
@@ -66,9 +79,6 @@ func DeploySuite(ctx context.Context, s *Sender) (Suite, error) {
 	if _, err = s.Transact(ctx, suite.IdentityRegistryStorage, bindCall); err != nil {
 		return Suite{}, fmt.Errorf("contracts: bind identity registry: %w", err)
 	}
-	if suite.IdFactory, err = s.Deploy(ctx, &idfactory.IdFactoryMetaData, nil); err != nil {
-		return Suite{}, err
-	}
 	return suite, nil
 }
 
@@ -88,11 +98,17 @@ func DeployClaimIssuer(ctx context.Context, s *Sender, suite Suite, signer commo
 	if len(topics) == 0 {
 		return issuer, nil
 	}
+	return issuer, TrustIssuer(ctx, s, suite, issuer, topics...)
+}
+
+// TrustIssuer records in the suite's TrustedIssuersRegistry that issuer is trusted
+// for the topics.
+func TrustIssuer(ctx context.Context, s *Sender, suite Suite, issuer common.Address, topics ...uint64) error {
 	trust := trustedissuersregistry.NewTrustedIssuersRegistry().PackAddTrustedIssuer(issuer, bigs(topics))
 	if _, err := s.Transact(ctx, suite.TrustedIssuersRegistry, trust); err != nil {
-		return common.Address{}, fmt.Errorf("contracts: trust claim issuer: %w", err)
+		return fmt.Errorf("contracts: trust claim issuer: %w", err)
 	}
-	return issuer, nil
+	return nil
 }
 
 // CreateIdentity asks the factory (owned by the sender) for a new identity whose

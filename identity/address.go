@@ -1,0 +1,41 @@
+package identity
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// ParseAddress accepts an address in any letter case ("0x" and 40 hex digits) and
+// returns it; Hex() writes it back in EIP-55 form. Mixed-case input is not held to
+// its checksum, because the design accepts addresses in any case.
+func ParseAddress(s string) (common.Address, error) {
+	t := strings.TrimSpace(s)
+	if len(t) != 42 || !(strings.HasPrefix(t, "0x") || strings.HasPrefix(t, "0X")) {
+		return common.Address{}, fail("parse address", common.Address{}, fmt.Errorf("%w: %q", ErrInvalidAddress, clip(s)))
+	}
+	for _, c := range t[2:] {
+		if !isHex(c) {
+			return common.Address{}, fail("parse address", common.Address{}, fmt.Errorf("%w: %q", ErrInvalidAddress, clip(s)))
+		}
+	}
+	return common.HexToAddress(t), nil
+}
+
+// CAIP10 writes an account as a CAIP-10 id, eip155:<chainId>:<EIP-55 address>.
+func CAIP10(chainID uint64, addr common.Address) string {
+	return fmt.Sprintf("eip155:%d:%s", chainID, addr.Hex())
+}
+
+func isHex(c rune) bool {
+	return ('0' <= c && c <= '9') || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F')
+}
+
+// clip keeps error messages short when the input is large.
+func clip(s string) string {
+	if len(s) > 64 {
+		return s[:64] + "…"
+	}
+	return s
+}

@@ -1,0 +1,73 @@
+package identity
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
+)
+
+// Chain is what identity reads need from a chain connection. An *ethclient.Client
+// (HTTP or websocket) and the simulated backend's client both satisfy it.
+type Chain interface {
+	ethereum.ContractCaller
+	CodeAt(ctx context.Context, account common.Address, blockNumber *big.Int) ([]byte, error)
+	ethereum.BlockNumberReader
+	ethereum.LogFilterer
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+	SubscribeNewHead(ctx context.Context, ch chan<- *types.Header) (ethereum.Subscription, error)
+	ChainID(ctx context.Context) (*big.Int, error)
+}
+
+// errReverted marks a call the contract refused (revert, invalid opcode); it is
+// turned into ErrNotIdentity or ErrBadChainData by the caller, which knows what it asked.
+var errReverted = errors.New("call reverted")
+
+// call runs a read-only call at the latest block and unpacks the result. Transport
+// failures become ErrChainUnavailable; answers that do not decode become
+// ErrBadChainData; reverts and empty answers become errReverted.
+func call[T any](ctx context.Context, c Chain, to common.Address, data []byte, unpack func([]byte) (T, error)) (T, error) {
+	var zero T
+	out, err := c.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+	if err != nil {
+		if isRevert(err) {
+			return zero, fmt.Errorf("%w: %v", errReverted, err)
+		}
+		return zero, fmt.Errorf("%w: %v", ErrChainUnavailable, err)
+	}
+	if len(out) == 0 {
+		return zero, errReverted
+	}
+	v, err := unpack(out)
+	if err != nil {
+		return zero, fmt.Errorf("%w: %v", ErrBadChainData, err)
+	}
+	return v, nil
+}
+
+// isRevert tells a refusal by the contract from a failure to reach the node: a node
+// that answered with a JSON-RPC error (code 3 or -32000 "execution reverted") was
+// reached.
+func isRevert(err error) bool {
+	var rerr rpc.Error
+	if errors.As(err, &rerr) {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "execution reverted") || strings.Contains(msg, "invalid opcode")
+}
+
+// hasCode reports whether a contract is deployed at addr.
+func hasCode(ctx context.Context, c Chain, addr common.Address) (bool, error) {
+	code, err := c.CodeAt(ctx, addr, nil)
+	if err != nil {
+		return false, fmt.Errorf("%w: %v", ErrChainUnavailable, err)
+	}
+	return len(code) > 0, nil
+}
