@@ -4,8 +4,8 @@ import (
 	"context"
 	"sync/atomic"
 
-	"github.com/ethereum/go-ethereum"
 	"crypto/ecdsa"
+	"github.com/ethereum/go-ethereum"
 	"math/big"
 	"testing"
 	"time"

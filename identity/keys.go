@@ -12,9 +12,9 @@ import (
 
 // Key is an ERC-734 key of an identity.
 type Key struct {
-	ID       common.Hash     `json:"id"`                // keccak256(abi.encode(address)) for address keys
-	Purposes []uint64        `json:"purposes"`          // 1 management, 2 action, 3 claim, 4 encryption
-	Type     uint64          `json:"type"`              // 1 ECDSA
+	ID       common.Hash     `json:"id"`               // keccak256(abi.encode(address)) for address keys
+	Purposes []uint64        `json:"purposes"`         // 1 management, 2 action, 3 claim, 4 encryption
+	Type     uint64          `json:"type"`             // 1 ECDSA
 	Wallet   *common.Address `json:"wallet,omitempty"` // set when the key is a known wallet's
 }
 
