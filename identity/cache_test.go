@@ -14,7 +14,7 @@ import (
 )
 
 // following starts a cache over a counting chain and waits until it follows the head.
-func following(t *testing.T, w *world, cfg identity.CacheConfig) (*identity.Cache, *countingChain) {
+func following(t testing.TB, w *world, cfg identity.CacheConfig) (*identity.Cache, *countingChain) {
 	t.Helper()
 	cc := &countingChain{Chain: w.chain}
 	r, err := identity.NewReader(ctx(t), cc, identity.Config{IdFactory: w.suite.IdFactory, IdentityRegistry: w.suite.IdentityRegistry})
@@ -80,7 +80,7 @@ func testCacheFollowsChain(t *testing.T, w *world) {
 	}
 }
 
-func mustPurpose(t *testing.T, d identity.Directory, id, wallet common.Address, want bool) {
+func mustPurpose(t testing.TB, d identity.Directory, id, wallet common.Address, want bool) {
 	t.Helper()
 	got, err := d.HasPurpose(ctx(t), id, wallet, identity.PurposeAction)
 	if err != nil || got != want {

@@ -217,7 +217,7 @@ func testIsVerified(t *testing.T, w *world) {
 	}
 }
 
-func claimsByIssuer(t *testing.T, d identity.Directory, id common.Address, topic uint64, now time.Time) map[common.Address]identity.Judgement {
+func claimsByIssuer(t testing.TB, d identity.Directory, id common.Address, topic uint64, now time.Time) map[common.Address]identity.Judgement {
 	t.Helper()
 	claims, err := d.ClaimsByTopic(ctx(t), id, topic, now)
 	if err != nil {

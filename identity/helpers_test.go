@@ -27,7 +27,7 @@ type owner struct {
 }
 
 // newOwner makes a funded wallet and an identity for it from the factory.
-func (w *world) newOwner(t *testing.T) owner {
+func (w *world) newOwner(t testing.TB) owner {
 	t.Helper()
 	key, wallet := w.wallet(t)
 	id, err := contracts.CreateIdentity(ctx(t), w.deployer, w.suite, wallet, wallet.Hex())
@@ -43,7 +43,7 @@ type issuer struct {
 	addr common.Address
 }
 
-func (w *world) newIssuerWithKey(t *testing.T, trustedFor ...uint64) issuer {
+func (w *world) newIssuerWithKey(t testing.TB, trustedFor ...uint64) issuer {
 	t.Helper()
 	key, err := crypto.GenerateKey()
 	if err != nil {
@@ -59,7 +59,7 @@ func (w *world) newIssuerWithKey(t *testing.T, trustedFor ...uint64) issuer {
 }
 
 // sign returns the issuer's canonical claim signature (low s, v in {27, 28}).
-func (is issuer) sign(t *testing.T, id common.Address, topic uint64, data []byte) []byte {
+func (is issuer) sign(t testing.TB, id common.Address, topic uint64, data []byte) []byte {
 	t.Helper()
 	digest := identity.ClaimDigest(id, topic, data)
 	sig, err := crypto.Sign(digest[:], is.key)
@@ -75,14 +75,14 @@ func window(from, until time.Time) []byte {
 }
 
 // addClaim has the owner store a claim on its identity.
-func (w *world) addClaim(t *testing.T, o owner, is issuer, topic uint64, sig, data []byte) error {
+func (w *world) addClaim(t testing.TB, o owner, is issuer, topic uint64, sig, data []byte) error {
 	t.Helper()
 	call := contracts.IdentityCall().PackAddClaim(new(big.Int).SetUint64(topic), big.NewInt(1), is.addr, sig, data, "")
 	_, err := w.sender(o.key).Transact(ctx(t), o.id, call)
 	return err
 }
 
-func (w *world) mustAddClaim(t *testing.T, o owner, is issuer, topic uint64, sig, data []byte) {
+func (w *world) mustAddClaim(t testing.TB, o owner, is issuer, topic uint64, sig, data []byte) {
 	t.Helper()
 	if err := w.addClaim(t, o, is, topic, sig, data); err != nil {
 		t.Fatal(err)
@@ -90,7 +90,7 @@ func (w *world) mustAddClaim(t *testing.T, o owner, is issuer, topic uint64, sig
 }
 
 // revoke has the issuer's manager (the deployer) revoke exactly these signature bytes.
-func (w *world) revoke(t *testing.T, is issuer, sig []byte) {
+func (w *world) revoke(t testing.TB, is issuer, sig []byte) {
 	t.Helper()
 	call := claimissuer.NewClaimIssuer().PackRevokeClaimBySignature(sig)
 	if _, err := w.deployer.Transact(ctx(t), is.addr, call); err != nil {
@@ -99,7 +99,7 @@ func (w *world) revoke(t *testing.T, is issuer, sig []byte) {
 }
 
 // addKey has the owner add a key with a purpose to its identity.
-func (w *world) addKey(t *testing.T, o owner, wallet common.Address, purpose int64) uint64 {
+func (w *world) addKey(t testing.TB, o owner, wallet common.Address, purpose int64) uint64 {
 	t.Helper()
 	call := contracts.IdentityCall().PackAddKey(contracts.KeyID(wallet), big.NewInt(purpose), big.NewInt(contracts.KeyTypeECDSA))
 	r, err := w.sender(o.key).Transact(ctx(t), o.id, call)
@@ -110,7 +110,7 @@ func (w *world) addKey(t *testing.T, o owner, wallet common.Address, purpose int
 }
 
 // removeKey has the owner remove a key's purpose and returns the block it landed in.
-func (w *world) removeKey(t *testing.T, o owner, wallet common.Address, purpose int64) uint64 {
+func (w *world) removeKey(t testing.TB, o owner, wallet common.Address, purpose int64) uint64 {
 	t.Helper()
 	call := contracts.IdentityCall().PackRemoveKey(contracts.KeyID(wallet), big.NewInt(purpose))
 	r, err := w.sender(o.key).Transact(ctx(t), o.id, call)
@@ -120,7 +120,7 @@ func (w *world) removeKey(t *testing.T, o owner, wallet common.Address, purpose 
 	return r.BlockNumber.Uint64()
 }
 
-func (w *world) reader(t *testing.T) *identity.Reader {
+func (w *world) reader(t testing.TB) *identity.Reader {
 	t.Helper()
 	r, err := identity.NewReader(ctx(t), w.chain, identity.Config{IdFactory: w.suite.IdFactory, IdentityRegistry: w.suite.IdentityRegistry})
 	if err != nil {
@@ -133,7 +133,7 @@ func (w *world) reader(t *testing.T) *identity.Reader {
 func highSTwin(sig []byte) []byte { return identity.SignatureEncodings(sig)[2] }
 func vMinus27(sig []byte) []byte  { return identity.SignatureEncodings(sig)[1] }
 
-func removeRequiredTopic(t *testing.T, w *world, topic uint64) {
+func removeRequiredTopic(t testing.TB, w *world, topic uint64) {
 	call := claimtopicsregistry.NewClaimTopicsRegistry().PackRemoveClaimTopic(new(big.Int).SetUint64(topic))
 	if _, err := w.deployer.Transact(ctx(t), w.suite.ClaimTopicsRegistry, call); err != nil {
 		t.Error(err)

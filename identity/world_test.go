@@ -30,7 +30,7 @@ type world struct {
 	deployer *contracts.Sender
 	suite    contracts.Suite
 	// newIssuer deploys a claim issuer whose claim key is signer.
-	newIssuer func(t *testing.T, signer common.Address) common.Address
+	newIssuer func(t testing.TB, signer common.Address) common.Address
 	// official is true for the ONCHAINID 2.2.1 artifacts, whose ClaimIssuer accepts
 	// re-encoded signatures (v-27, high s) in addClaim.
 	official bool
@@ -41,7 +41,7 @@ func (w *world) sender(key *ecdsa.PrivateKey) *contracts.Sender {
 }
 
 // wallet makes a funded key.
-func (w *world) wallet(t *testing.T) (*ecdsa.PrivateKey, common.Address) {
+func (w *world) wallet(t testing.TB) (*ecdsa.PrivateKey, common.Address) {
 	t.Helper()
 	key, err := crypto.GenerateKey()
 	if err != nil {
@@ -54,13 +54,13 @@ func (w *world) wallet(t *testing.T) (*ecdsa.PrivateKey, common.Address) {
 	return key, addr
 }
 
-func ctx(t *testing.T) context.Context {
+func ctx(t testing.TB) context.Context {
 	c, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)
 	return c
 }
 
-func simWorld(t *testing.T) *world {
+func simWorld(t testing.TB) *world {
 	key := simchain.NewKey()
 	chain := simchain.New(crypto.PubkeyToAddress(key.PublicKey))
 	t.Cleanup(func() { chain.Close() })
@@ -69,14 +69,14 @@ func simWorld(t *testing.T) *world {
 	return w
 }
 
-func (w *world) deploySuite(t *testing.T) {
+func (w *world) deploySuite(t testing.TB) {
 	t.Helper()
 	suite, err := contracts.DeploySuite(ctx(t), w.deployer)
 	if err != nil {
 		t.Fatal(err)
 	}
 	w.suite = suite
-	w.newIssuer = func(t *testing.T, signer common.Address) common.Address {
+	w.newIssuer = func(t testing.TB, signer common.Address) common.Address {
 		issuer, err := contracts.DeployClaimIssuer(ctx(t), w.deployer, w.suite, signer)
 		if err != nil {
 			t.Fatal(err)
@@ -85,7 +85,7 @@ func (w *world) deploySuite(t *testing.T) {
 	}
 }
 
-func officialWorld(t *testing.T) *world {
+func officialWorld(t testing.TB) *world {
 	key := simchain.NewKey()
 	chain := simchain.New(crypto.PubkeyToAddress(key.PublicKey))
 	t.Cleanup(func() { chain.Close() })
@@ -99,7 +99,7 @@ func officialWorld(t *testing.T) *world {
 		t.Fatal(err)
 	}
 	w.suite = suite
-	w.newIssuer = func(t *testing.T, signer common.Address) common.Address {
+	w.newIssuer = func(t testing.TB, signer common.Address) common.Address {
 		issuer, err := onchainid.DeployClaimIssuer(ctx(t), w.deployer, signer)
 		if err != nil {
 			t.Fatal(err)
@@ -111,13 +111,13 @@ func officialWorld(t *testing.T) *world {
 
 // gethWorld starts a real geth --dev node (installing geth v1.14.13 into the cache
 // when missing) and talks to it over websocket JSON-RPC.
-func gethWorld(t *testing.T) *world {
+func gethWorld(t testing.TB) *world {
 	w, _ := gethWorldWithStop(t)
 	return w
 }
 
 // gethWorldWithStop is gethWorld and a function that stops the node early.
-func gethWorldWithStop(t *testing.T) (*world, func() error) {
+func gethWorldWithStop(t testing.TB) (*world, func() error) {
 	c := ctx(t)
 	node, err := gethdev.Start(c, t.TempDir())
 	if err != nil {
@@ -143,5 +143,5 @@ func gethWorldWithStop(t *testing.T) (*world, func() error) {
 // worlds are the three runs of the suite. The geth run installs geth when missing.
 var worlds = []struct {
 	name string
-	make func(*testing.T) *world
+	make func(testing.TB) *world
 }{{"sim", simWorld}, {"official", officialWorld}, {"geth", gethWorld}}
