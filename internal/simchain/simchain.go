@@ -8,13 +8,18 @@ import (
 	"crypto/ecdsa"
 	"fmt"
 	"math/big"
+	"net"
+	"strconv"
 	"sync"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
+	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/idconnect/idconnect/contracts"
@@ -51,13 +56,74 @@ var _ contracts.Backend = (*Client)(nil)
 
 // New starts a simulated chain where each of the funded addresses holds 10^6 ether.
 func New(funded ...common.Address) *Chain {
+	c, err := NewWithRPC("", funded...)
+	if err != nil {
+		panic(err) // without an RPC endpoint nothing can fail but the node itself
+	}
+	return c
+}
+
+// NewWithRPC is New, and also serves the chain's JSON-RPC (HTTP and websocket on one
+// port) at addr, "host:port", so wallets and command-line tools can reach it. Call
+// MinePending to mine the transactions they send.
+func NewWithRPC(addr string, funded ...common.Address) (*Chain, error) {
 	alloc := types.GenesisAlloc{}
 	balance := new(big.Int).Mul(big.NewInt(1_000_000), big.NewInt(params.Ether))
 	for _, a := range funded {
 		alloc[a] = types.Account{Balance: balance}
 	}
-	b := simulated.NewBackend(alloc)
-	return &Chain{backend: b, client: &Client{Client: b.Client(), commit: b.Commit}}
+	var opts []func(*node.Config, *ethconfig.Config)
+	if addr != "" {
+		host, portStr, err := net.SplitHostPort(addr)
+		if err != nil {
+			return nil, fmt.Errorf("simchain: rpc address %q: %w", addr, err)
+		}
+		port, err := strconv.Atoi(portStr)
+		if err != nil {
+			return nil, fmt.Errorf("simchain: rpc port %q: %w", portStr, err)
+		}
+		opts = append(opts, func(nc *node.Config, _ *ethconfig.Config) {
+			nc.HTTPHost, nc.HTTPPort, nc.WSHost, nc.WSPort = host, port, host, port
+			nc.HTTPModules = []string{"eth", "net", "web3"}
+			nc.WSModules = nc.HTTPModules
+			nc.HTTPVirtualHosts = []string{"*"}
+			nc.HTTPCors = []string{"*"}
+			nc.WSOrigins = []string{"*"}
+		})
+	}
+	b, err := newBackend(alloc, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Chain{backend: b, client: &Client{Client: b.Client(), commit: b.Commit}}, nil
+}
+
+// newBackend turns the simulated backend's panic on a node that cannot start (an
+// RPC port in use) into an error.
+func newBackend(alloc types.GenesisAlloc, opts []func(*node.Config, *ethconfig.Config)) (b *simulated.Backend, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("simchain: start: %v", r)
+		}
+	}()
+	return simulated.NewBackend(alloc, opts...), nil
+}
+
+// MinePending seals a block whenever transactions that arrived over RPC are
+// pending, until ctx ends.
+func (c *Chain) MinePending(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := c.client.PendingTransactionCount(ctx); err == nil && n > 0 {
+				c.Commit()
+			}
+		}
+	}
 }
 
 // Client returns the chain's client.

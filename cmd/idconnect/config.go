@@ -1,0 +1,147 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/idconnect/idconnect/identity"
+)
+
+// chainConfig says how to reach the chain and which contracts to read.
+type chainConfig struct {
+	RPC              string
+	IdFactory        string
+	IdentityRegistry string
+}
+
+// serveConfig is the whole configuration of `idconnect serve`.
+type serveConfig struct {
+	Dev        bool
+	Addr       string
+	Issuer     string
+	DataDir    string
+	DSN        string
+	DevRPCAddr string
+	CacheAge   time.Duration
+	Chain      chainConfig
+}
+
+// validate reports every problem at once, so an operator fixes them in one go.
+func (c *serveConfig) validate() error {
+	var errs []error
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("--addr %q: want HOST:PORT", c.Addr))
+	}
+	if c.Issuer != "" {
+		errs = append(errs, validateIssuer(c.Issuer))
+	}
+	if c.CacheAge <= 0 {
+		errs = append(errs, fmt.Errorf("--cache-max-age must be positive"))
+	}
+	if c.Dev {
+		for flag, v := range map[string]string{"--chain-rpc": c.Chain.RPC, "--idfactory": c.Chain.IdFactory, "--identity-registry": c.Chain.IdentityRegistry, "--dsn": c.DSN} {
+			if v != "" {
+				errs = append(errs, fmt.Errorf("%s cannot be combined with --dev, which runs its own chain and keeps SQLite in --data-dir", flag))
+			}
+		}
+		return errors.Join(errs...)
+	}
+	errs = append(errs, c.Chain.validate(true)...)
+	errs = append(errs, validateDSN(c.DSN))
+	return errors.Join(errs...)
+}
+
+// validate checks the chain flags; requireContracts asks for at least one of
+// --idfactory and --identity-registry.
+func (c *chainConfig) validate(requireContracts bool) []error {
+	var errs []error
+	switch u, err := url.Parse(c.RPC); {
+	case c.RPC == "":
+		errs = append(errs, errors.New("--chain-rpc is required (an Ethereum JSON-RPC URL: http, https, ws or wss)"))
+	case err != nil || !oneOf(u.Scheme, "http", "https", "ws", "wss") || u.Host == "":
+		errs = append(errs, fmt.Errorf("--chain-rpc %q: want an http, https, ws or wss URL", c.RPC))
+	}
+	for flag, v := range map[string]string{"--idfactory": c.IdFactory, "--identity-registry": c.IdentityRegistry} {
+		if v == "" {
+			continue
+		}
+		if _, err := identity.ParseAddress(v); err != nil {
+			errs = append(errs, fmt.Errorf("%s %q: want 0x followed by 40 hex digits", flag, v))
+		}
+	}
+	if requireContracts && c.IdFactory == "" && c.IdentityRegistry == "" {
+		errs = append(errs, errors.New("--idfactory or --identity-registry is required to resolve wallets to identities"))
+	}
+	return errs
+}
+
+// addresses returns the parsed contract addresses; call validate first.
+func (c *chainConfig) addresses() identity.Config {
+	var cfg identity.Config
+	if c.IdFactory != "" {
+		cfg.IdFactory = common.HexToAddress(c.IdFactory)
+	}
+	if c.IdentityRegistry != "" {
+		cfg.IdentityRegistry = common.HexToAddress(c.IdentityRegistry)
+	}
+	return cfg
+}
+
+func validateIssuer(issuer string) error {
+	u, err := url.Parse(issuer)
+	switch {
+	case err != nil || !oneOf(u.Scheme, "http", "https") || u.Host == "":
+		return fmt.Errorf("--issuer %q: want an absolute http or https URL", issuer)
+	case strings.HasSuffix(issuer, "/"):
+		return fmt.Errorf("--issuer %q: drop the trailing slash", issuer)
+	case u.RawQuery != "" || u.Fragment != "":
+		return fmt.Errorf("--issuer %q: must not have a query or fragment", issuer)
+	}
+	return nil
+}
+
+func validateDSN(dsn string) error {
+	if dsn == "" {
+		return errors.New("--dsn is required: a SQLite file path or a postgres:// URL")
+	}
+	if isPostgres(dsn) {
+		if u, err := url.Parse(dsn); err != nil || u.Host == "" {
+			return errors.New("--dsn: malformed postgres URL") // never echo it: it may hold a password
+		}
+		return nil
+	}
+	dir := filepath.Dir(dsn)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("--dsn %q: folder %s does not exist", dsn, dir)
+	}
+	return nil
+}
+
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+func oneOf(s string, set ...string) bool {
+	for _, x := range set {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// issuer is the configured issuer, or http://ADDR.
+func (c *serveConfig) issuer() string {
+	if c.Issuer != "" {
+		return c.Issuer
+	}
+	return "http://" + c.Addr
+}

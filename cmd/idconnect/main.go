@@ -1,0 +1,175 @@
+// Command idconnect is the "Connect with ONCHAINID" authorization server and its
+// operator tools: serve, migrate, contracts deploy and identity inspect.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/urfave/cli/v3"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := newApp(os.Stdout, os.Stderr).Run(ctx, os.Args); err != nil {
+		fmt.Fprintln(os.Stderr, "idconnect:", err)
+		var ce *configError
+		if errors.As(err, &ce) {
+			os.Exit(2)
+		}
+		os.Exit(1)
+	}
+}
+
+// configError is a configuration that does not validate; it exits with status 2.
+type configError struct{ err error }
+
+func (e *configError) Error() string { return "invalid configuration:\n  " + indent(e.err.Error()) }
+func (e *configError) Unwrap() error { return e.err }
+
+func indent(s string) string {
+	out := []rune{}
+	for _, r := range s {
+		out = append(out, r)
+		if r == '\n' {
+			out = append(out, ' ', ' ')
+		}
+	}
+	return string(out)
+}
+
+func env(name string) cli.ValueSourceChain { return cli.EnvVars("IDCONNECT_" + name) }
+
+func newApp(stdout, stderr io.Writer) *cli.Command {
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	return &cli.Command{
+		Name:      "idconnect",
+		Usage:     "Connect with ONCHAINID: an OAuth2/OIDC authorization server for ONCHAINID identities",
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Commands: []*cli.Command{
+			serveCommand(stdout, log),
+			migrateCommand(stdout),
+			{Name: "contracts", Usage: "manage the ONCHAINID contract suite", Commands: []*cli.Command{deployCommand(stdout)}},
+			{Name: "identity", Usage: "read identities from the chain", Commands: []*cli.Command{inspectCommand(stdout)}},
+		},
+	}
+}
+
+func chainFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "chain-rpc", Usage: "Ethereum JSON-RPC URL (http, https, ws or wss)", Sources: env("CHAIN_RPC")},
+		&cli.StringFlag{Name: "idfactory", Usage: "ONCHAINID IdFactory address", Sources: env("IDFACTORY")},
+		&cli.StringFlag{Name: "identity-registry", Usage: "ERC-3643 IdentityRegistry address", Sources: env("IDENTITY_REGISTRY")},
+	}
+}
+
+func readChainFlags(c *cli.Command) chainConfig {
+	return chainConfig{RPC: c.String("chain-rpc"), IdFactory: c.String("idfactory"), IdentityRegistry: c.String("identity-registry")}
+}
+
+func serveCommand(stdout io.Writer, log *slog.Logger) *cli.Command {
+	return &cli.Command{
+		Name:  "serve",
+		Usage: "run the server",
+		Flags: append(chainFlags(),
+			&cli.BoolFlag{Name: "dev", Usage: "run an in-process chain with the contracts deployed, and SQLite in --data-dir", Sources: env("DEV")},
+			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Usage: "listen address HOST:PORT", Sources: env("ADDR")},
+			&cli.StringFlag{Name: "issuer", Usage: "public issuer URL (default http://ADDR)", Sources: env("ISSUER")},
+			&cli.StringFlag{Name: "data-dir", Value: "./.idconnect", Usage: "folder for the dev database and dev keys", Sources: env("DATA_DIR")},
+			&cli.StringFlag{Name: "dsn", Usage: "SQLite file path or postgres:// URL", Sources: env("DSN")},
+			&cli.StringFlag{Name: "dev-rpc-addr", Value: "127.0.0.1:8545", Usage: "in --dev, serve the chain's JSON-RPC here (empty: do not)", Sources: env("DEV_RPC_ADDR")},
+			&cli.DurationFlag{Name: "cache-max-age", Value: 5 * time.Minute, Usage: "longest time an on-chain read is served from the cache", Sources: env("CACHE_MAX_AGE")},
+		),
+		Action: func(ctx context.Context, c *cli.Command) error {
+			cfg := &serveConfig{
+				Dev: c.Bool("dev"), Addr: c.String("addr"), Issuer: c.String("issuer"), DataDir: c.String("data-dir"),
+				DSN: c.String("dsn"), DevRPCAddr: c.String("dev-rpc-addr"), CacheAge: c.Duration("cache-max-age"), Chain: readChainFlags(c),
+			}
+			if err := cfg.validate(); err != nil {
+				return &configError{err}
+			}
+			return serve(ctx, cfg, stdout, log)
+		},
+	}
+}
+
+func migrateCommand(stdout io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:  "migrate",
+		Usage: "apply the database migrations",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "dsn", Usage: "SQLite file path or postgres:// URL", Sources: env("DSN")},
+			&cli.BoolFlag{Name: "dev", Usage: "migrate the dev database in --data-dir", Sources: env("DEV")},
+			&cli.StringFlag{Name: "data-dir", Value: "./.idconnect", Sources: env("DATA_DIR")},
+		},
+		Action: func(ctx context.Context, c *cli.Command) error {
+			dsn := c.String("dsn")
+			if c.Bool("dev") {
+				if dsn != "" {
+					return &configError{errors.New("--dsn cannot be combined with --dev")}
+				}
+				if err := ensureDir(c.String("data-dir")); err != nil {
+					return err
+				}
+				dsn = dataPath(c.String("data-dir"), "idconnect.db")
+			}
+			if err := validateDSN(dsn); err != nil {
+				return &configError{err}
+			}
+			return migrate(ctx, dsn, stdout)
+		},
+	}
+}
+
+func deployCommand(stdout io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:  "deploy",
+		Usage: "deploy the IdFactory and the ERC-3643 registries to a chain and print their addresses as JSON",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "chain-rpc", Usage: "Ethereum JSON-RPC URL", Sources: env("CHAIN_RPC")},
+			&cli.StringFlag{Name: "key-file", Usage: "file holding the deployer's hex private key"},
+		},
+		Action: func(ctx context.Context, c *cli.Command) error {
+			cc := chainConfig{RPC: c.String("chain-rpc")}
+			errs := cc.validate(false)
+			if c.String("key-file") == "" {
+				errs = append(errs, errors.New("--key-file is required"))
+			}
+			if err := errors.Join(errs...); err != nil {
+				return &configError{err}
+			}
+			return deploySuite(ctx, cc.RPC, c.String("key-file"), stdout)
+		},
+	}
+}
+
+func inspectCommand(stdout io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:  "inspect",
+		Usage: "print an identity's keys and judged claims as JSON",
+		Flags: append(chainFlags(),
+			&cli.StringFlag{Name: "wallet", Usage: "resolve this wallet to its identity"},
+			&cli.StringFlag{Name: "identity", Usage: "the identity contract (with --wallet: used when neither the factory nor the registry knows the wallet)"},
+		),
+		Action: func(ctx context.Context, c *cli.Command) error {
+			cc := readChainFlags(c)
+			errs := cc.validate(c.String("wallet") != "" && c.String("identity") == "")
+			if c.String("wallet") == "" && c.String("identity") == "" {
+				errs = append(errs, errors.New("give --wallet 0x… or --identity 0x…"))
+			}
+			if err := errors.Join(errs...); err != nil {
+				return &configError{err}
+			}
+			return inspect(ctx, cc, c.String("wallet"), c.String("identity"), time.Now(), stdout)
+		},
+	}
+}
