@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/idconnect/idconnect/contracts"
 	"github.com/idconnect/idconnect/identity"
@@ -145,4 +146,28 @@ func TestCacheFailsClosed(t *testing.T) {
 	if _, err := cache.HasPurpose(ctx(t), o.id, o.wallet, identity.PurposeAction); !errors.Is(err, identity.ErrChainUnavailable) {
 		t.Fatalf("HasPurpose on a stopped chain: err = %v, want ErrChainUnavailable", err)
 	}
+}
+
+// TestCachePollsOverHTTP: over HTTP there are no subscriptions, so the cache polls
+// the head; a removed key still reads as removed once its block is seen.
+func TestCachePollsOverHTTP(t *testing.T) {
+	ws, _ := gethWorldWithStop(t)
+	client, err := ethclient.DialContext(ctx(t), ws.httpURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(client.Close)
+	w := *ws
+	w.chain = client
+	cache, _ := following(t, &w, identity.CacheConfig{PollInterval: 50 * time.Millisecond})
+	o := w.newOwner(t)
+	_, action := w.wallet(t)
+	if err := cache.WaitBlock(ctx(t), w.addKey(t, o, action, contracts.PurposeAction)); err != nil {
+		t.Fatal(err)
+	}
+	mustPurpose(t, cache, o.id, action, true)
+	if err := cache.WaitBlock(ctx(t), w.removeKey(t, o, action, contracts.PurposeAction)); err != nil {
+		t.Fatal(err)
+	}
+	mustPurpose(t, cache, o.id, action, false)
 }

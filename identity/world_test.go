@@ -31,6 +31,8 @@ type world struct {
 	suite    contracts.Suite
 	// newIssuer deploys a claim issuer whose claim key is signer.
 	newIssuer func(t testing.TB, signer common.Address) common.Address
+	// httpURL is the node's HTTP JSON-RPC endpoint, in the geth world.
+	httpURL string
 	// official is true for the ONCHAINID 2.2.1 artifacts, whose ClaimIssuer accepts
 	// re-encoded signatures (v-27, high s) in addClaim.
 	official bool
@@ -134,7 +136,7 @@ func gethWorldWithStop(t testing.TB) (*world, func() error) {
 		t.Fatal(err)
 	}
 	chainID := new(big.Int).SetUint64(node.ChainID())
-	w := &world{chain: client, backend: client, chainID: chainID,
+	w := &world{chain: client, backend: client, chainID: chainID, httpURL: node.HTTPURL,
 		deployer: &contracts.Sender{Backend: client, Opts: bind.NewKeyedTransactor(key, chainID)}}
 	w.deploySuite(t)
 	return w, node.Stop
