@@ -1,0 +1,34 @@
+package store
+
+import "errors"
+
+// Sentinel errors returned by every backend. Backends wrap them with %w and
+// context, so compare with errors.Is.
+var (
+	// ErrNotFound means no record has the requested key.
+	ErrNotFound = errors.New("store: not found")
+	// ErrAlreadyExists means a record with the same key is already stored.
+	ErrAlreadyExists = errors.New("store: already exists")
+	// ErrConsumed means a single-use record (a challenge nonce, an access
+	// request decision) was already used.
+	ErrConsumed = errors.New("store: already consumed")
+	// ErrExpired means the record's expiry is at or before the given time.
+	ErrExpired = errors.New("store: expired")
+	// ErrGrantUsed means an immediate grant has already served its one read.
+	ErrGrantUsed = errors.New("store: grant already used")
+	// ErrGrantRevoked means the grant was revoked by its owner.
+	ErrGrantRevoked = errors.New("store: grant revoked")
+	// ErrGrantInactive means the grant was never activated (requested) or
+	// was denied.
+	ErrGrantInactive = errors.New("store: grant not active")
+	// ErrUnavailable means the database cannot be reached, opened, or is
+	// locked or busy beyond the configured timeout. It is worth retrying
+	// later; the wrapped message names the backend, never a password.
+	ErrUnavailable = errors.New("store: database unavailable")
+	// ErrSealBroken means sealed data failed authentication: it was
+	// tampered with, or opened with the wrong key or associated data.
+	ErrSealBroken = errors.New("store: sealed data cannot be opened")
+)
+
+// ErrInvalidCursor means a page cursor was not produced by this store.
+var ErrInvalidCursor = errors.New("store: invalid page cursor")

@@ -1,0 +1,141 @@
+package store
+
+import (
+	"context"
+	"time"
+)
+
+// GrantKind says how often a grant may be used.
+type GrantKind string
+
+// Grant kinds.
+const (
+	// GrantImmediate allows exactly one resource read.
+	GrantImmediate GrantKind = "immediate"
+	// GrantPersistent allows reads until the owner revokes it or it expires.
+	GrantPersistent GrantKind = "persistent"
+)
+
+// GrantState is a grant's lifecycle state.
+type GrantState string
+
+// Grant states.
+const (
+	GrantRequested GrantState = "requested"
+	GrantActive    GrantState = "active"
+	GrantUsed      GrantState = "used"
+	GrantDenied    GrantState = "denied"
+	GrantRevoked   GrantState = "revoked"
+	GrantExpired   GrantState = "expired"
+)
+
+// Grant records rights an identity owner gave a client, with the signed
+// consent that proves it.
+type Grant struct {
+	ID       string
+	Kind     GrantKind
+	State    GrantState
+	Identity string
+	ChainID  int64
+	Wallet   string
+	ClientID string
+	Scopes   []string
+	// Resource and Fields describe an access-request grant's target.
+	Resource    string
+	Fields      []string
+	Purpose     string
+	CallbackURL string
+	// ConsentMessage is the exact signed text; ConsentSignature the
+	// wallet's 0x-hex signature; ConsentHash the 0x-hex EIP-191 hash that
+	// grant tokens carry.
+	ConsentMessage   string
+	ConsentSignature string
+	ConsentHash      string
+	CreatedAt        time.Time
+	ActivatedAt      time.Time
+	// ExpiresAt zero means the grant does not expire by time.
+	ExpiresAt  time.Time
+	UsedAt     time.Time
+	RevokedAt  time.Time
+	LastUsedAt time.Time
+	UsageCount int64
+}
+
+// GrantUsage is one successful resource read under a grant. ID is assigned
+// by the store.
+type GrantUsage struct {
+	ID       int64
+	GrantID  string
+	At       time.Time
+	Resource string
+	Fields   []string
+	ClientID string
+}
+
+// GrantFilter selects grants for ListGrants. Empty fields match anything.
+type GrantFilter struct {
+	Identity string
+	ClientID string
+	State    GrantState
+	// Cursor is the next value returned by the previous page, or empty.
+	Cursor string
+	Limit  int
+}
+
+// GrantStore keeps grants and their usage log.
+type GrantStore interface {
+	CreateGrant(ctx context.Context, g Grant) error
+	GetGrant(ctx context.Context, id string) (Grant, error)
+	// UpdateGrant runs fn on the stored grant inside one transaction, with
+	// the row locked, and stores its result. The ID cannot change.
+	UpdateGrant(ctx context.Context, id string, fn func(Grant) (Grant, error)) (Grant, error)
+	// ListGrants returns grants newest first, and a cursor for the next
+	// page, empty on the last one.
+	ListGrants(ctx context.Context, f GrantFilter) ([]Grant, string, error)
+	// UseGrant atomically records one read at u.At. The grant must be
+	// active and not expired at u.At. An immediate grant becomes used, so
+	// that of concurrent calls exactly one succeeds; a persistent grant
+	// counts the use. The usage row is written in the same transaction.
+	// Errors: ErrNotFound, ErrGrantUsed, ErrGrantRevoked, ErrGrantInactive
+	// (requested or denied), ErrExpired.
+	UseGrant(ctx context.Context, id string, u GrantUsage) (Grant, error)
+	// RevokeGrant moves a requested or active grant to revoked. It fails
+	// with ErrGrantRevoked when already revoked, ErrGrantUsed when used,
+	// ErrExpired or ErrGrantInactive for the other final states.
+	RevokeGrant(ctx context.Context, id string, at time.Time) (Grant, error)
+	// ListGrantUsage returns a grant's reads newest first.
+	ListGrantUsage(ctx context.Context, grantID, cursor string, limit int) ([]GrantUsage, string, error)
+}
+
+// AccessRequest is a request made through the access-request REST API,
+// waiting for the owner's signature.
+type AccessRequest struct {
+	ID          string
+	GrantID     string
+	ClientID    string
+	Identity    string
+	Resource    string
+	Fields      []string
+	Kind        GrantKind
+	Purpose     string
+	CallbackURL string
+	// ChallengeMessage is the SIWE text the owner must sign; its nonce is
+	// ChallengeNonce.
+	ChallengeMessage string
+	ChallengeNonce   string
+	CreatedAt        time.Time
+	ExpiresAt        time.Time
+	DecidedAt        time.Time
+}
+
+// AccessRequestStore keeps access requests.
+type AccessRequestStore interface {
+	CreateAccessRequest(ctx context.Context, r AccessRequest) error
+	GetAccessRequest(ctx context.Context, id string) (AccessRequest, error)
+	// ListPendingAccessRequests returns the identity's undecided requests,
+	// newest first, including expired ones so the owner can see them.
+	ListPendingAccessRequests(ctx context.Context, identity, cursor string, limit int) ([]AccessRequest, string, error)
+	// DecideAccessRequest records the owner's decision time. It succeeds
+	// once; later calls fail with ErrConsumed.
+	DecideAccessRequest(ctx context.Context, id string, at time.Time) (AccessRequest, error)
+}

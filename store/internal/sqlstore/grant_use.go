@@ -1,0 +1,73 @@
+package sqlstore
+
+import (
+	"context"
+	"errors"
+
+	"github.com/idconnect/idconnect/store"
+)
+
+// UseGrant implements store.GrantStore. A single conditional UPDATE both
+// checks and changes the grant, so concurrent users of an immediate grant
+// are serialized on its row and all but the first see it used; the usage
+// row is inserted in the same transaction, so a read is logged exactly
+// when it was allowed.
+func (s *Core) UseGrant(ctx context.Context, id string, u store.GrantUsage) (store.Grant, error) {
+	var out store.Grant
+	err := s.db.InTx(ctx, func(ctx context.Context) error {
+		w := s.db.Write(ctx)
+		g, err := scanGrant(w.QueryRow(ctx, `UPDATE grants SET
+			state = CASE WHEN kind = 'immediate' THEN 'used' ELSE state END,
+			used_at = CASE WHEN kind = 'immediate' THEN $2 ELSE used_at END,
+			last_used_at = $2,
+			usage_count = usage_count + 1
+			WHERE id = $1 AND state = 'active' AND (expires_at IS NULL OR expires_at > $2)
+			RETURNING `+grantCols, id, u.At.UTC()))
+		if errors.Is(err, store.ErrNotFound) {
+			return s.whyUnusable(ctx, id, u.At)
+		}
+		if err != nil {
+			return err
+		}
+		_, err = w.Exec(ctx, `INSERT INTO grant_usage (grant_id, at, resource, fields, client_id)
+			VALUES ($1, $2, $3, $4, $5)`, id, u.At.UTC(), u.Resource, list(u.Fields), u.ClientID)
+		out = g
+		return err
+	})
+	return out, wrap("use grant", err)
+}
+
+const grantUsageCols = `id, grant_id, at, resource, fields, client_id`
+
+func scanGrantUsage(r Row) (store.GrantUsage, error) {
+	var u store.GrantUsage
+	err := r.Scan(&u.ID, &u.GrantID, tm(&u.At), &u.Resource, ls(&u.Fields), &u.ClientID)
+	return u, err
+}
+
+// ListGrantUsage implements store.GrantStore.
+func (s *Core) ListGrantUsage(ctx context.Context, grantID, cur string, limit int) ([]store.GrantUsage, string, error) {
+	limit = store.PageLimit(limit)
+	var w where
+	w.add("grant_id = ?", grantID)
+	if cur != "" {
+		c, err := parseCursor(cur)
+		if err != nil {
+			return nil, "", wrap("list grant usage", err)
+		}
+		n, err := c.intID()
+		if err != nil {
+			return nil, "", wrap("list grant usage", err)
+		}
+		w.addCursor("at", "id", c, n)
+	}
+	q := `SELECT ` + grantUsageCols + ` FROM grant_usage` + w.String() +
+		` ORDER BY at DESC, id DESC` + w.limit(limit+1)
+	rows, err := s.db.Read(ctx).Query(ctx, q, w.args...)
+	usage, err := collect(rows, err, scanGrantUsage)
+	if err != nil {
+		return nil, "", wrap("list grant usage", err)
+	}
+	usage, next := page(usage, limit, func(u store.GrantUsage) cursor { return cursor{u.At, itoa(u.ID)} })
+	return usage, next, nil
+}

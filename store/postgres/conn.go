@@ -1,0 +1,140 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/idconnect/idconnect/store"
+	"github.com/idconnect/idconnect/store/internal/sqlstore"
+)
+
+// querier is what *pgxpool.Pool and pgx.Tx have in common.
+type querier interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// conn adapts pgx to sqlstore.Conn, mapping errors to store sentinels.
+type conn struct{ q querier }
+
+func (c conn) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	tag, err := c.q.Exec(ctx, query, args...)
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	return tag.RowsAffected(), nil
+}
+
+func (c conn) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Row {
+	return row{c.q.QueryRow(ctx, query, args...)}
+}
+
+func (c conn) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows, error) {
+	rs, err := c.q.Query(ctx, query, args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	return rows{rs}, nil
+}
+
+type row struct{ r pgx.Row }
+
+func (r row) Scan(dest ...any) error { return mapErr(r.r.Scan(dest...)) }
+
+type rows struct{ rs pgx.Rows }
+
+func (r rows) Next() bool             { return r.rs.Next() }
+func (r rows) Scan(dest ...any) error { return mapErr(r.rs.Scan(dest...)) }
+func (r rows) Err() error             { return mapErr(r.rs.Err()) }
+func (r rows) Close()                 { r.rs.Close() }
+
+// pool is the sqlstore.DB of one Store.
+type pool struct{ p *pgxpool.Pool }
+
+type txKey struct{}
+
+// txState is the transaction a context carries, with the pool it belongs
+// to, so that a context from one Store never leaks into another.
+type txState struct {
+	owner *pool
+	tx    pgx.Tx
+}
+
+func (p *pool) conn(ctx context.Context) sqlstore.Conn {
+	if st, ok := ctx.Value(txKey{}).(*txState); ok && st.owner == p {
+		return conn{st.tx}
+	}
+	return conn{p.p}
+}
+
+func (p *pool) Read(ctx context.Context) sqlstore.Conn  { return p.conn(ctx) }
+func (p *pool) Write(ctx context.Context) sqlstore.Conn { return p.conn(ctx) }
+
+// InTx runs fn in a READ COMMITTED transaction; the Core's conditional
+// updates and row locks make that sufficient. A nested call joins the
+// outer transaction.
+func (p *pool) InTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	if st, ok := ctx.Value(txKey{}).(*txState); ok && st.owner == p {
+		return fn(ctx)
+	}
+	tx, err := p.p.Begin(ctx)
+	if err != nil {
+		return mapErr(err)
+	}
+	committed := false
+	defer func() {
+		// Also reached when fn panics: return the connection to the pool.
+		if !committed {
+			_ = tx.Rollback(context.WithoutCancel(ctx))
+		}
+	}()
+	if err := fn(context.WithValue(ctx, txKey{}, &txState{owner: p, tx: tx})); err != nil {
+		return err
+	}
+	committed = true
+	return mapErr(tx.Commit(ctx))
+}
+
+// mapErr turns pgx errors into store sentinels. Connection failures name
+// the backend and the server but never the password: pgconn redacts it.
+func mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, pgx.ErrNoRows) {
+		return store.ErrNotFound
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch {
+		case pgErr.Code == "23505": // unique_violation
+			return fmt.Errorf("%w: %v", store.ErrAlreadyExists, err)
+		case unavailableClass(pgErr.Code):
+			return fmt.Errorf("%w: postgres: %v", store.ErrUnavailable, err)
+		}
+		return err
+	}
+	var connectErr *pgconn.ConnectError
+	var netErr net.Error
+	if errors.As(err, &connectErr) || errors.As(err, &netErr) || errors.Is(err, net.ErrClosed) {
+		return fmt.Errorf("%w: postgres: %v", store.ErrUnavailable, err)
+	}
+	return err
+}
+
+// unavailableClass reports server errors that mean "try again later":
+// connection exceptions, too many connections, shutdown, lock timeouts.
+func unavailableClass(code string) bool {
+	switch code {
+	case "53300", "55P03", "57P01", "57P02", "57P03":
+		return true
+	}
+	return len(code) == 5 && code[:2] == "08"
+}
