@@ -9,7 +9,8 @@ TEMPL_VERSION := $(shell $(GO) list -m -f '{{.Version}}' github.com/a-h/templ 2>
 
 ## dev: run the server on the embedded defaults (in-process chain, SQLite in ./.idconnect)
 dev:
-	$(GO) run ./cmd/idconnect serve --dev
+	$(GO) build -o bin/idconnect ./cmd/idconnect
+	exec bin/idconnect serve --dev
 
 ## test: every test: unit, conformance on three chains, both stores (starts and stops Postgres)
 test: deps
