@@ -14,6 +14,7 @@ import (
 	"github.com/idconnect/idconnect/contracts/bindings/identityregistry"
 	"github.com/idconnect/idconnect/contracts/bindings/identityregistrystorage"
 	"github.com/idconnect/idconnect/contracts/bindings/idfactory"
+	"github.com/idconnect/idconnect/contracts/bindings/smartwallet"
 	"github.com/idconnect/idconnect/contracts/bindings/trustedissuersregistry"
 )
 
@@ -152,4 +153,9 @@ func bigs(v []uint64) []*big.Int {
 		out[i] = new(big.Int).SetUint64(x)
 	}
 	return out
+}
+
+// DeploySmartWallet deploys an ERC-1271 contract wallet whose signing key is owner.
+func DeploySmartWallet(ctx context.Context, s *Sender, owner common.Address) (common.Address, error) {
+	return s.Deploy(ctx, &smartwallet.SmartWalletMetaData, smartwallet.NewSmartWallet().PackConstructor(owner))
 }

@@ -16,7 +16,7 @@ import (
 // names output structs after methods, and Identity and ClaimIssuer share many.
 var Contracts = []string{
 	"ClaimIssuer", "ClaimTopicsRegistry", "IdFactory", "Identity",
-	"IdentityRegistry", "IdentityRegistryStorage", "TrustedIssuersRegistry",
+	"IdentityRegistry", "IdentityRegistryStorage", "SmartWallet", "TrustedIssuersRegistry",
 }
 
 // Package is the Go package name (and folder under contracts/bindings) of a contract.
