@@ -16,10 +16,12 @@ dev:
 test: deps
 	scripts/test.sh
 
-## generate: recompile the contracts with the pinned solc and regenerate the Go bindings
+## generate: recompile the contracts with the pinned solc, regenerate the Go bindings and the templ pages
 generate:
 	node contracts/solc/compile.js "$$(scripts/npm-deps.sh)" contracts/src contracts/build
 	$(GO) run ./contracts/internal/bindgen/cmd/bindgen contracts/build contracts/bindings
+	$(GO) run github.com/a-h/templ/cmd/templ@$(TEMPL_VERSION) generate -path templates
+	$(GO) run github.com/a-h/templ/cmd/templ@$(TEMPL_VERSION) generate -path internal/demorp
 
 ## bench: the benchmarks behind the README's performance section
 bench: deps

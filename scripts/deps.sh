@@ -19,6 +19,7 @@ apt_install() {
 
 command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
 command -v gcc >/dev/null || apt_install gcc libc6-dev
+command -v chromium >/dev/null || apt_install chromium
 if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   apt_install postgresql
 fi

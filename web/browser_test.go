@@ -1,0 +1,325 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumPath finds Debian's Chromium (or $CHROMIUM). Without it the browser tests
+// are skipped on a workstation but fail in CI (CI=true), where skipping would hide
+// that the pages' JavaScript went untested.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	const p = "/usr/bin/chromium"
+	if _, err := os.Stat(p); err == nil {
+		return p
+	}
+	const hint = "no Chromium at " + p + ": apt-get install chromium, or set CHROMIUM"
+	if os.Getenv("CI") == "true" {
+		t.Fatal(hint)
+	}
+	t.Skip(hint)
+	return ""
+}
+
+// browserTab starts a headless Chromium that resolves nothing but loopback, opens a
+// tab, and fails the test on any uncaught page exception.
+func browserTab(t *testing.T) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath(t)),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(820, 1000),
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	tab, cancelTab := chromedp.NewContext(alloc)
+	t.Cleanup(func() { cancelTab(); cancelAlloc() })
+
+	var mu sync.Mutex
+	var thrown []string
+	if err := chromedp.Listen(tab, func(ev any) {
+		if e, ok := ev.(*runtime.EventExceptionThrown); ok {
+			mu.Lock()
+			d := e.ExceptionDetails
+			desc := d.Text
+			if d.Exception != nil {
+				desc += " " + d.Exception.Description
+			}
+			thrown = append(thrown, fmt.Sprintf("%s at %s:%d", desc, d.URL, d.LineNumber+1))
+			mu.Unlock()
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// Count CSP violations in every document, so a blocked script cannot go unseen.
+	inject(t, tab, `window.__csp = []; document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));`)
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if len(thrown) > 0 {
+			t.Errorf("uncaught page exceptions: %q", thrown)
+		}
+	})
+	return tab
+}
+
+// inject runs src in every new document before the page's own scripts, the way a
+// wallet extension installs its provider.
+func inject(t *testing.T, tab context.Context, src string) {
+	t.Helper()
+	err := chromedp.Do(tab, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// run runs steps with a deadline, so a page that never reacts fails the test
+// instead of hanging it.
+func run(t *testing.T, tab context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tab, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		// Say where the page stood, so a timeout is not all the test reports.
+		probe, cancelProbe := context.WithTimeout(tab, 2*time.Second)
+		defer cancelProbe()
+		state, _ := chromedp.Run(probe, chromedp.Evaluate[string](`location.pathname + " status=" + JSON.stringify(document.querySelector("#status")?.textContent ?? "") + " problem=" + JSON.stringify(document.querySelector("#problem")?.textContent ?? "")`))
+		t.Fatalf("%v (page: %s)", err, state)
+	}
+}
+
+func text(t *testing.T, tab context.Context, css string) string {
+	t.Helper()
+	s, err := chromedp.Run(tab, chromedp.Text(chromedp.CSS(css)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func eval[T any](t *testing.T, tab context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(tab, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// openPage loads a page, waits until its script has enabled the main button, and
+// checks that nothing was blocked by the CSP on the way.
+func openPage(t *testing.T, tab context.Context, url, button string) {
+	t.Helper()
+	run(t, tab, chromedp.Navigate(url), chromedp.WaitEnabled(chromedp.CSS(button)))
+	if v := eval[[]string](t, tab, `window.__csp`); len(v) != 0 {
+		t.Fatalf("CSP violations: %q", v)
+	}
+}
+
+func screenshot(t *testing.T, tab context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("IDCONNECT_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(tab, chromedp.FullScreenshot(100)) // 100 means PNG
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBrowserNoWallet(t *testing.T) {
+	for _, dev := range []bool{false, true} {
+		f := newFlowServer(t, dev)
+		tab := browserTab(t)
+		openPage(t, tab, f.srv.URL+"/login", "#connect")
+		screenshot(t, tab, "login.png")
+		run(t, tab, chromedp.Click(chromedp.CSS("#connect")), chromedp.WaitVisible(chromedp.CSS("#no-wallet")))
+		screenshot(t, tab, fmt.Sprintf("login-no-wallet-dev-%v.png", dev))
+		if got := text(t, tab, "#no-wallet h2"); got != "No wallet found" {
+			t.Errorf("dev=%v: heading %q", dev, got)
+		}
+		offered := eval[bool](t, tab, `!!document.querySelector("#use-dev-wallet") && document.querySelector("#use-dev-wallet").offsetParent !== null`)
+		if offered != dev {
+			t.Errorf("dev=%v: development wallet offered = %v", dev, offered)
+		}
+		if eval[bool](t, tab, `"ethereum" in window`) {
+			t.Errorf("dev=%v: a provider was installed without being chosen", dev)
+		}
+		if n, _, _ := f.results(); n != 0 {
+			t.Errorf("dev=%v: %d challenges without a wallet", dev, n)
+		}
+	}
+}
+
+func TestBrowserDevWalletLogin(t *testing.T) {
+	f := newFlowServer(t, true)
+	tab := browserTab(t)
+	openPage(t, tab, f.srv.URL+"/login", "#connect")
+	run(t, tab,
+		chromedp.Click(chromedp.CSS("#connect")),
+		chromedp.Click(chromedp.CSS("#use-dev-wallet")),
+		chromedp.WaitVisible(chromedp.CSS("main#error h1")))
+	if loc := eval[string](t, tab, `location.pathname`); loc != "/done" {
+		t.Fatalf("ended at %s", loc)
+	}
+	accounts := f.wallet.Accounts()
+	_, signedIn, _ := f.results()
+	if len(accounts) != 1 || !slices.Equal(signedIn, accounts) {
+		t.Fatalf("signed in %v with dev accounts %v", signedIn, accounts)
+	}
+	// The browser remembers the account: a second login signs with the same key.
+	openPage(t, tab, f.srv.URL+"/login", "#connect")
+	run(t, tab,
+		chromedp.Click(chromedp.CSS("#connect")),
+		chromedp.Click(chromedp.CSS("#use-dev-wallet")),
+		chromedp.WaitVisible(chromedp.CSS("main#error h1")))
+	if _, signedIn, _ = f.results(); len(signedIn) != 2 || signedIn[1] != accounts[0] || len(f.wallet.Accounts()) != 1 {
+		t.Errorf("second login: %v, accounts %v", signedIn, f.wallet.Accounts())
+	}
+}
+
+// testProvider is an injected EIP-1193 wallet: it holds one dev-wallet account and
+// signs through the dev wallet's endpoint, starts on the given chain, can switch,
+// and rejects signing when told to.
+func testProvider(address, chain string, reject bool) string {
+	return `(() => {
+  let chain = "` + chain + `";
+  const reject = ` + map[bool]string{true: "true", false: "false"}[reject] + `;
+  window.ethereum = { async request({ method, params }) {
+    switch (method) {
+    case "eth_requestAccounts": return ["` + address + `"];
+    case "eth_chainId": return chain;
+    case "wallet_switchEthereumChain": chain = params[0].chainId; return null;
+    case "personal_sign":
+      if (reject) { throw { code: 4001, message: "User rejected the request." }; }
+      const res = await fetch("/dev/wallet/sign", { method: "POST", body: JSON.stringify({ address: params[1], message: params[0] }) });
+      return (await res.json()).signature;
+    }
+    throw { code: 4200, message: "unsupported " + method };
+  } };
+})();`
+}
+
+func TestBrowserRejectedSignature(t *testing.T) {
+	f := newFlowServer(t, true)
+	addr, err := f.wallet.NewAccount()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := browserTab(t)
+	inject(t, tab, testProvider(addr.Hex(), "0x539", true))
+	openPage(t, tab, f.srv.URL+"/login", "#connect")
+	run(t, tab, chromedp.Click(chromedp.CSS("#connect")), chromedp.WaitVisible(chromedp.CSS("#problem")), chromedp.WaitEnabled(chromedp.CSS("#connect")))
+	screenshot(t, tab, "login-rejected.png")
+	if got := text(t, tab, "#problem"); !strings.HasPrefix(got, "You declined the request in your wallet") {
+		t.Errorf("problem shown: %q", got)
+	}
+	if eval[bool](t, tab, `document.querySelector("#no-wallet").offsetParent !== null`) {
+		t.Error("a real wallet was present, yet the no-wallet notice shows")
+	}
+	if n, signedIn, _ := f.results(); n != 1 || len(signedIn) != 0 {
+		t.Errorf("%d challenges, signed in %v", n, signedIn)
+	}
+}
+
+func TestBrowserWrongChain(t *testing.T) {
+	f := newFlowServer(t, false)
+	addr, err := f.wallet.NewAccount()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := browserTab(t)
+	inject(t, tab, testProvider(addr.Hex(), "0x1", false))
+	openPage(t, tab, f.srv.URL+"/login", "#connect")
+	run(t, tab, chromedp.Click(chromedp.CSS("#connect")), chromedp.WaitVisible(chromedp.CSS("#wrong-chain")))
+	screenshot(t, tab, "login-wrong-chain.png")
+	if got := text(t, tab, "#wrong-chain p"); got != "Your wallet is on chain 1 (0x1), but this sign-in needs chain 1337 (Development chain)." {
+		t.Errorf("wrong chain notice: %q", got)
+	}
+	if n, _, _ := f.results(); n != 0 {
+		t.Error("a challenge was fetched on the wrong chain")
+	}
+	run(t, tab, chromedp.Click(chromedp.CSS("#switch-chain")), chromedp.WaitVisible(chromedp.CSS("main#error h1")))
+	if _, signedIn, _ := f.results(); len(signedIn) != 1 || signedIn[0] != addr {
+		t.Errorf("after switching: signed in %v", signedIn)
+	}
+}
+
+func TestBrowserNoIdentity(t *testing.T) {
+	f := newFlowServer(t, false)
+	addr, err := f.wallet.NewAccount()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.noIdentity[strings.ToLower(addr.Hex())] = true
+	tab := browserTab(t)
+	inject(t, tab, testProvider(addr.Hex(), "0x539", false))
+	openPage(t, tab, f.srv.URL+"/login", "#connect")
+	run(t, tab, chromedp.Click(chromedp.CSS("#connect")), chromedp.WaitVisible(chromedp.CSS("main#no-identity")))
+}
+
+func TestBrowserConsent(t *testing.T) {
+	f := newFlowServer(t, true)
+	addr, err := f.wallet.NewAccount()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.consent.Wallet = addr.Hex()
+	tab := browserTab(t)
+	// The owner chose the development wallet at login; the browser remembers it.
+	inject(t, tab, `localStorage.setItem("idconnect.devwallet.address", "`+addr.Hex()+`");`)
+	openPage(t, tab, f.srv.URL+"/consent", "#allow")
+	screenshot(t, tab, "consent.png")
+	run(t, tab,
+		chromedp.Click(chromedp.CSS("#item-2")), // untick the phone number
+		chromedp.Click(chromedp.CSS("#allow")),
+		chromedp.WaitVisible(chromedp.CSS("#cb")))
+	if got := text(t, tab, "#cb"); got != "code=abc" {
+		t.Errorf("client received %q", got)
+	}
+	if _, _, consented := f.results(); len(consented) != 1 || !slices.Equal(consented[0], []string{"profile", "email"}) {
+		t.Errorf("consented to %v, want [profile email]", consented)
+	}
+
+	// Deny is a plain form: it works with scripts off, and the 303 to the client's
+	// origin is not blocked (the CSP has no form-action).
+	run(t, tab, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	}))
+	run(t, tab,
+		chromedp.Navigate(f.srv.URL+"/consent"),
+		chromedp.Click(chromedp.Search("//button[text()='Deny']")),
+		chromedp.WaitVisible(chromedp.CSS("#cb")))
+	if got := text(t, tab, "#cb"); got != "error=access_denied" {
+		t.Errorf("client received %q after Deny", got)
+	}
+}
