@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the test suites start, on a fresh Debian machine: Node.js and npm (for
-# the pinned solc and the official ONCHAINID artifacts), PostgreSQL's server binaries,
+# the pinned solc and the official ONCHAINID artifacts), Chromium for the browser tests, PostgreSQL's server binaries,
 # and geth v1.14.13 (built from the Go module proxy into a cache). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."

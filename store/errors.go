@@ -30,5 +30,9 @@ var (
 	ErrSealBroken = errors.New("store: sealed data cannot be opened")
 )
 
+// ErrNoTx means Commit or Rollback was given a context that carries no
+// transaction of this store.
+var ErrNoTx = errors.New("store: no transaction in context")
+
 // ErrInvalidCursor means a page cursor was not produced by this store.
 var ErrInvalidCursor = errors.New("store: invalid page cursor")

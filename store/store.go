@@ -45,6 +45,20 @@ type Transactor interface {
 	// would wait for the very transaction it runs in (SQLite has a single
 	// writer) and never return, so always pass fn's context down.
 	InTx(ctx context.Context, fn func(ctx context.Context) error) error
+
+	// BeginTx, Commit and Rollback are InTx taken apart, for libraries
+	// that drive a transaction themselves (fosite's
+	// storage.Transactional). BeginTx returns a context carrying a new
+	// transaction; exactly one of Commit or Rollback must then be called
+	// with it, or the transaction holds its connection (on SQLite, the
+	// only writer) until the context passed to BeginTx is cancelled.
+	// BeginTx on a context that already carries a transaction joins it:
+	// Commit and Rollback of the joined context do nothing, and the
+	// outermost owner decides. Commit or Rollback of a context without a
+	// transaction of this store fails with ErrNoTx.
+	BeginTx(ctx context.Context) (context.Context, error)
+	Commit(ctx context.Context) error
+	Rollback(ctx context.Context) error
 }
 
 // Page sizes for the List methods. A limit of zero or less selects

@@ -65,10 +65,20 @@ type txKey struct{}
 type txState struct {
 	owner *pool
 	tx    pgx.Tx
+	// joined marks a BeginTx that joined an outer transaction: its Commit
+	// and Rollback leave the outer one to its owner.
+	joined bool
+}
+
+func (p *pool) state(ctx context.Context) *txState {
+	if st, ok := ctx.Value(txKey{}).(*txState); ok && st.owner == p {
+		return st
+	}
+	return nil
 }
 
 func (p *pool) conn(ctx context.Context) sqlstore.Conn {
-	if st, ok := ctx.Value(txKey{}).(*txState); ok && st.owner == p {
+	if st := p.state(ctx); st != nil {
 		return conn{st.tx}
 	}
 	return conn{p.p}
@@ -81,7 +91,7 @@ func (p *pool) Write(ctx context.Context) sqlstore.Conn { return p.conn(ctx) }
 // updates and row locks make that sufficient. A nested call joins the
 // outer transaction.
 func (p *pool) InTx(ctx context.Context, fn func(ctx context.Context) error) error {
-	if st, ok := ctx.Value(txKey{}).(*txState); ok && st.owner == p {
+	if p.state(ctx) != nil {
 		return fn(ctx)
 	}
 	tx, err := p.p.Begin(ctx)
@@ -100,6 +110,43 @@ func (p *pool) InTx(ctx context.Context, fn func(ctx context.Context) error) err
 	}
 	committed = true
 	return mapErr(tx.Commit(ctx))
+}
+
+// BeginTx begins like InTx, or joins the transaction ctx already carries.
+func (p *pool) BeginTx(ctx context.Context) (context.Context, error) {
+	if st := p.state(ctx); st != nil {
+		return context.WithValue(ctx, txKey{}, &txState{owner: p, tx: st.tx, joined: true}), nil
+	}
+	tx, err := p.p.Begin(ctx)
+	if err != nil {
+		return ctx, mapErr(err)
+	}
+	return context.WithValue(ctx, txKey{}, &txState{owner: p, tx: tx}), nil
+}
+
+// Commit commits the transaction BeginTx put in ctx.
+func (p *pool) Commit(ctx context.Context) error {
+	st := p.state(ctx)
+	switch {
+	case st == nil:
+		return store.ErrNoTx
+	case st.joined:
+		return nil
+	}
+	return mapErr(st.tx.Commit(ctx))
+}
+
+// Rollback rolls back the transaction BeginTx put in ctx. It runs even when
+// ctx is cancelled, so that the connection returns to the pool.
+func (p *pool) Rollback(ctx context.Context) error {
+	st := p.state(ctx)
+	switch {
+	case st == nil:
+		return store.ErrNoTx
+	case st.joined:
+		return nil
+	}
+	return mapErr(st.tx.Rollback(context.WithoutCancel(ctx)))
 }
 
 // mapErr turns pgx errors into store sentinels. Connection failures name

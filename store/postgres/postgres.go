@@ -141,3 +141,12 @@ func (s *Store) Close() error {
 func (s *Store) InTx(ctx context.Context, fn func(ctx context.Context) error) error {
 	return s.db.InTx(ctx, fn)
 }
+
+// BeginTx implements store.Transactor.
+func (s *Store) BeginTx(ctx context.Context) (context.Context, error) { return s.db.BeginTx(ctx) }
+
+// Commit implements store.Transactor.
+func (s *Store) Commit(ctx context.Context) error { return s.db.Commit(ctx) }
+
+// Rollback implements store.Transactor.
+func (s *Store) Rollback(ctx context.Context) error { return s.db.Rollback(ctx) }

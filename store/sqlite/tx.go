@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 
+	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/store/internal/sqlstore"
 )
 
@@ -20,10 +21,20 @@ type txKey struct{}
 type txState struct {
 	owner *pools
 	tx    *sql.Tx
+	// joined marks a BeginTx that joined an outer transaction: its Commit
+	// and Rollback leave the outer one to its owner.
+	joined bool
+}
+
+func (p *pools) state(ctx context.Context) *txState {
+	if st, ok := ctx.Value(txKey{}).(*txState); ok && st.owner == p {
+		return st
+	}
+	return nil
 }
 
 func (p *pools) tx(ctx context.Context) *sql.Tx {
-	if st, ok := ctx.Value(txKey{}).(*txState); ok && st.owner == p {
+	if st := p.state(ctx); st != nil {
 		return st.tx
 	}
 	return nil
@@ -68,4 +79,41 @@ func (p *pools) InTx(ctx context.Context, fn func(ctx context.Context) error) (e
 	}
 	committed = true
 	return mapErr(tx.Commit())
+}
+
+// BeginTx begins like InTx (IMMEDIATE, on the writer), or joins the
+// transaction ctx already carries.
+func (p *pools) BeginTx(ctx context.Context) (context.Context, error) {
+	if st := p.state(ctx); st != nil {
+		return context.WithValue(ctx, txKey{}, &txState{owner: p, tx: st.tx, joined: true}), nil
+	}
+	tx, err := p.w.BeginTx(ctx, nil)
+	if err != nil {
+		return ctx, mapErr(err)
+	}
+	return context.WithValue(ctx, txKey{}, &txState{owner: p, tx: tx}), nil
+}
+
+// Commit commits the transaction BeginTx put in ctx.
+func (p *pools) Commit(ctx context.Context) error {
+	st := p.state(ctx)
+	switch {
+	case st == nil:
+		return store.ErrNoTx
+	case st.joined:
+		return nil
+	}
+	return mapErr(st.tx.Commit())
+}
+
+// Rollback rolls back the transaction BeginTx put in ctx.
+func (p *pools) Rollback(ctx context.Context) error {
+	st := p.state(ctx)
+	switch {
+	case st == nil:
+		return store.ErrNoTx
+	case st.joined:
+		return nil
+	}
+	return mapErr(st.tx.Rollback())
 }

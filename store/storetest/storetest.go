@@ -44,6 +44,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"InTxRollback", testInTxRollback},
 		{"InTxNested", testInTxNested},
 		{"InTxPanic", testInTxPanic},
+		{"ExplicitTx", testExplicitTx},
 		{"TimesUTC", testTimesUTC},
 	}
 	for _, tc := range tests {

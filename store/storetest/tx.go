@@ -143,3 +143,37 @@ func testTimesUTC(t *testing.T, s store.Store) {
 	_, err = s.ConsumeChallenge(ctx, "tz", issued.UTC())
 	wantErr(t, err, store.ErrConsumed)
 }
+
+// testExplicitTx holds BeginTx/Commit/Rollback to InTx's behaviour: writes
+// are private until Commit, gone after Rollback, and a joined BeginTx
+// leaves the decision to the outer owner.
+func testExplicitTx(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	tx, err := s.BeginTx(ctx)
+	must(t, err)
+	must(t, s.CreateClient(tx, store.Client{ID: "kept", CreatedAt: t0}))
+	if _, err := s.GetClient(ctx, "kept"); err == nil {
+		t.Error("uncommitted client visible outside the transaction")
+	}
+	inner, err := s.BeginTx(tx)
+	must(t, err)
+	must(t, s.CreateClient(inner, store.Client{ID: "inner", CreatedAt: t0}))
+	must(t, s.Rollback(inner)) // joined: the outer transaction goes on
+	must(t, s.Commit(tx))
+	for _, id := range []string{"kept", "inner"} {
+		_, err = s.GetClient(ctx, id)
+		must(t, err)
+	}
+
+	tx, err = s.BeginTx(ctx)
+	must(t, err)
+	must(t, s.CreateClient(tx, store.Client{ID: "dropped", CreatedAt: t0}))
+	must(t, s.Rollback(tx))
+	_, err = s.GetClient(ctx, "dropped")
+	wantErr(t, err, store.ErrNotFound)
+
+	wantErr(t, s.Commit(ctx), store.ErrNoTx)
+	wantErr(t, s.Rollback(ctx), store.ErrNoTx)
+	// The writer was released: plain writes still work.
+	must(t, s.CreateClient(ctx, store.Client{ID: "after", CreatedAt: t0}))
+}

@@ -38,6 +38,11 @@ type DB interface {
 	Write(ctx context.Context) Conn
 	// InTx runs fn in a transaction, joining the one in ctx if any.
 	InTx(ctx context.Context, fn func(ctx context.Context) error) error
+	// BeginTx, Commit and Rollback are InTx taken apart, with the
+	// semantics of store.Transactor.
+	BeginTx(ctx context.Context) (context.Context, error)
+	Commit(ctx context.Context) error
+	Rollback(ctx context.Context) error
 }
 
 // Dialect holds the few SQL fragments the backends disagree on.
