@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -97,4 +99,32 @@ func Normalize(scopes []string) []string {
 	out := slices.Clone(scopes)
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// Resource is the ReCap resource of an identity on this server:
+// <issuer>/identities/<identity>.
+func Resource(issuer string, id common.Address) string {
+	return issuer + "/identities/" + id.Hex()
+}
+
+// Chosen is what the owner grants when ticking scopes on the consent screen: openid
+// and offline_access as requested, plus the ticked scopes that were requested. A
+// ticked scope that was not requested is refused.
+func Chosen(requested, ticked []string) ([]string, error) {
+	var out []string
+	for _, s := range requested {
+		if s == ScopeOpenID || s == ScopeOffline {
+			out = append(out, s)
+		}
+	}
+	for _, s := range ticked {
+		if s == ScopeOpenID || s == ScopeOffline {
+			continue
+		}
+		if !slices.Contains(requested, s) {
+			return nil, fmt.Errorf("%w %q: it was not requested", ErrUnknownScope, s)
+		}
+		out = append(out, s)
+	}
+	return Normalize(out), nil
 }
