@@ -1,0 +1,236 @@
+package authz
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/ory/fosite"
+
+	"github.com/idconnect/idconnect/store"
+)
+
+// Grant and response types a client may hold.
+const (
+	grantAuthorizationCode = "authorization_code"
+	grantRefreshToken      = "refresh_token"
+	responseTypeCode       = "code"
+)
+
+// client adapts a store.Client to fosite. It deliberately does not
+// implement fosite.OpenIDConnectClient: fosite then accepts
+// client_secret_basic and client_secret_post for confidential clients,
+// "none" for public ones, and refuses client assertions.
+type client struct{ c store.Client }
+
+var (
+	_ fosite.Client             = (*client)(nil)
+	_ fosite.ResponseModeClient = (*client)(nil)
+)
+
+func (c *client) GetID() string             { return c.c.ID }
+func (c *client) GetHashedSecret() []byte   { return c.c.SecretHash }
+func (c *client) GetRedirectURIs() []string { return c.c.RedirectURIs }
+func (c *client) IsPublic() bool            { return c.c.Public }
+func (c *client) GetAudience() fosite.Arguments {
+	return nil
+}
+
+func (c *client) GetGrantTypes() fosite.Arguments {
+	if len(c.c.GrantTypes) == 0 {
+		return fosite.Arguments{grantAuthorizationCode, grantRefreshToken}
+	}
+	return c.c.GrantTypes
+}
+
+func (c *client) GetResponseTypes() fosite.Arguments {
+	if len(c.c.ResponseTypes) == 0 {
+		return fosite.Arguments{responseTypeCode}
+	}
+	return c.c.ResponseTypes
+}
+
+func (c *client) GetScopes() fosite.Arguments { return c.c.Scopes }
+
+// GetResponseModes allows an explicit response_mode=query, the only mode
+// offered.
+func (c *client) GetResponseModes() []fosite.ResponseModeType {
+	return []fosite.ResponseModeType{fosite.ResponseModeQuery}
+}
+
+// secretHasher stores client secrets as SHA-256 and compares in constant
+// time. Secrets are 256-bit random values, so a slow password hash would
+// add nothing but latency to every token request.
+type secretHasher struct{}
+
+var (
+	_                 fosite.Hasher = secretHasher{}
+	errSecretMismatch               = errors.New("authz: client secret does not match")
+)
+
+func (secretHasher) Hash(_ context.Context, data []byte) ([]byte, error) {
+	sum := sha256.Sum256(data)
+	return sum[:], nil
+}
+
+func (secretHasher) Compare(_ context.Context, hash, data []byte) error {
+	sum := sha256.Sum256(data)
+	if len(hash) != len(sum) || subtle.ConstantTimeCompare(hash, sum[:]) != 1 {
+		return errSecretMismatch
+	}
+	return nil
+}
+
+// ClientSpec describes a client to register.
+type ClientSpec struct {
+	Name         string
+	LogoURI      string
+	RedirectURIs []string
+	// Public clients (browser and native apps) get no secret and must use
+	// PKCE.
+	Public bool
+	// Scopes the client may ask for; empty allows every supported scope.
+	Scopes []string
+}
+
+// ClientStore is what the client helpers need.
+type ClientStore interface {
+	CreateClient(ctx context.Context, c store.Client) error
+	ListClients(ctx context.Context) ([]store.Client, error)
+	DeleteClient(ctx context.Context, id string) error
+}
+
+// CreateClient registers a client and returns its id and, for a
+// confidential client, its secret. Only the secret's SHA-256 is stored, so
+// the secret cannot be shown again.
+func CreateClient(ctx context.Context, s ClientStore, spec ClientSpec) (clientID, secret string, err error) {
+	c, secret, err := newClient(spec, defaultClaimTopics, rand.Reader, time.Now())
+	if err != nil {
+		return "", "", err
+	}
+	if err := s.CreateClient(ctx, c); err != nil {
+		return "", "", fmt.Errorf("authz: create client: %w", err)
+	}
+	return c.ID, secret, nil
+}
+
+// ListClients returns every registered client, oldest first.
+func ListClients(ctx context.Context, s ClientStore) ([]store.Client, error) {
+	cs, err := s.ListClients(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("authz: list clients: %w", err)
+	}
+	return cs, nil
+}
+
+// DeleteClient removes a client. Its outstanding tokens stop working:
+// every token lookup reads the client again.
+func DeleteClient(ctx context.Context, s ClientStore, id string) error {
+	if err := s.DeleteClient(ctx, id); err != nil {
+		return fmt.Errorf("authz: delete client %q: %w", id, err)
+	}
+	return nil
+}
+
+// newClient validates spec and builds the record with fresh credentials.
+func newClient(spec ClientSpec, topics []uint64, random io.Reader, now time.Time) (store.Client, string, error) {
+	if err := spec.validate(); err != nil {
+		return store.Client{}, "", err
+	}
+	idBytes := make([]byte, 16)
+	if _, err := io.ReadFull(random, idBytes); err != nil {
+		return store.Client{}, "", fmt.Errorf("authz: read random: %w", err)
+	}
+	scopes := slices.Clone(spec.Scopes)
+	if len(scopes) == 0 {
+		scopes = supportedScopes(topics)
+	}
+	c := store.Client{
+		ID: hex.EncodeToString(idBytes), Public: spec.Public, Name: strings.TrimSpace(spec.Name),
+		LogoURI: spec.LogoURI, RedirectURIs: slices.Clone(spec.RedirectURIs),
+		GrantTypes:    []string{grantAuthorizationCode, grantRefreshToken},
+		ResponseTypes: []string{responseTypeCode}, Scopes: scopes, CreatedAt: now.UTC(),
+	}
+	if spec.Public {
+		return c, "", nil
+	}
+	secret, err := randomString(random, 32)
+	if err != nil {
+		return store.Client{}, "", err
+	}
+	c.SecretHash, _ = secretHasher{}.Hash(context.Background(), []byte(secret))
+	return c, secret, nil
+}
+
+// validate reports every problem of the spec at once.
+func (spec ClientSpec) validate() error {
+	var errs []error
+	name := strings.TrimSpace(spec.Name)
+	if name == "" || len(name) > 200 || strings.IndexFunc(name, unicode.IsControl) >= 0 {
+		errs = append(errs, errors.New("name must be 1-200 printable characters"))
+	}
+	if spec.LogoURI != "" {
+		if err := checkWebURL(spec.LogoURI); err != nil {
+			errs = append(errs, fmt.Errorf("logo_uri: %w", err))
+		}
+	}
+	if len(spec.RedirectURIs) == 0 {
+		errs = append(errs, errors.New("at least one redirect URI is required"))
+	}
+	for i, u := range spec.RedirectURIs {
+		if err := checkRedirectURI(u); err != nil {
+			errs = append(errs, fmt.Errorf("redirect URI %q: %w", u, err))
+		} else if slices.Index(spec.RedirectURIs, u) != i {
+			errs = append(errs, fmt.Errorf("redirect URI %q is listed twice", u))
+		}
+	}
+	for _, s := range spec.Scopes {
+		if !knownScope(s) {
+			errs = append(errs, fmt.Errorf("unknown scope %q", s))
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%w: %w", ErrInvalidClient, errors.Join(errs...))
+	}
+	return nil
+}
+
+// checkRedirectURI accepts an absolute https URL, or http on a loopback or
+// localhost host (as fosite's strict checker does), with no fragment and
+// no user info. Authorization requests must then repeat it exactly.
+func checkRedirectURI(raw string) error {
+	if err := checkWebURL(raw); err != nil {
+		return err
+	}
+	u, _ := url.Parse(raw)
+	if !fosite.IsValidRedirectURI(u) {
+		return errors.New("not a valid redirect URI")
+	}
+	return nil
+}
+
+// checkWebURL accepts https URLs, and http ones on localhost.
+func checkWebURL(raw string) error {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || len(raw) > 2000:
+		return errors.New("not a URL of at most 2000 characters")
+	case !u.IsAbs() || u.Host == "" || u.Opaque != "":
+		return errors.New("must be an absolute URL")
+	case u.User != nil || u.Fragment != "" || strings.Contains(raw, "#"):
+		return errors.New("must have no user info and no fragment")
+	case !fosite.IsRedirectURISecureStrict(context.Background(), u):
+		return errors.New("must use https (http only for localhost)")
+	}
+	return nil
+}

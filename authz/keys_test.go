@@ -1,0 +1,240 @@
+package authz
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/coreos/go-oidc/v3/oidc"
+
+	"github.com/idconnect/idconnect/store"
+)
+
+func getJSON(t testing.TB, u string, dst any) http.Header {
+	t.Helper()
+	resp, err := http.Get(u)
+	must(t, err)
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d %s", u, resp.StatusCode, b)
+	}
+	must(t, json.Unmarshal(b, dst))
+	return resp.Header
+}
+
+func TestDiscovery(t *testing.T) {
+	f := newFixture(t)
+	var d map[string]any
+	h := getJSON(t, f.issuer+PathDiscovery, &d)
+	if h.Get("Content-Type") != "application/json" {
+		t.Errorf("content type %q", h.Get("Content-Type"))
+	}
+	str := map[string]string{
+		"issuer":                 f.issuer,
+		"authorization_endpoint": f.issuer + "/oauth2/auth",
+		"token_endpoint":         f.issuer + "/oauth2/token",
+		"userinfo_endpoint":      f.issuer + "/userinfo",
+		"jwks_uri":               f.issuer + "/.well-known/jwks.json",
+		"revocation_endpoint":    f.issuer + "/oauth2/revoke",
+		"introspection_endpoint": f.issuer + "/oauth2/introspect",
+		"registration_endpoint":  f.issuer + "/oauth2/register",
+	}
+	for k, v := range str {
+		if d[k] != v {
+			t.Errorf("%s = %v, want %s", k, d[k], v)
+		}
+	}
+	lists := map[string][]string{
+		"scopes_supported": {"openid", "profile", "email", "phone", "address", "offline_access",
+			"claim:1", "claim:2", "claim:3", "claim:4", "claim:5", "claim:6", "claim:7", "claim:8"},
+		"claims_supported": {"sub", "wallet", "name", "given_name", "family_name", "email", "email_verified",
+			"phone_number", "address", "onchainid_claims", "auth_time", "amr", "nonce"},
+		"response_types_supported":              {"code"},
+		"grant_types_supported":                 {"authorization_code", "refresh_token"},
+		"code_challenge_methods_supported":      {"S256"},
+		"token_endpoint_auth_methods_supported": {"client_secret_basic", "client_secret_post", "none"},
+		"id_token_signing_alg_values_supported": {"ES256"},
+		"subject_types_supported":               {"public"},
+	}
+	for k, want := range lists {
+		var got []string
+		for _, v := range d[k].([]any) {
+			got = append(got, v.(string))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s = %v, want %v", k, got, want)
+		}
+	}
+}
+
+func TestDiscoveryWithoutRegistration(t *testing.T) {
+	f := newFixture(t, func(c *Config, _ *KeyringConfig) { c.RegistrationToken = "" })
+	if d := f.p.Discovery(); d.RegistrationEndpoint != "" {
+		t.Errorf("registration endpoint %q advertised while disabled", d.RegistrationEndpoint)
+	}
+}
+
+func TestJWKS(t *testing.T) {
+	f := newFixture(t)
+	var set struct {
+		Keys []map[string]any `json:"keys"`
+	}
+	getJSON(t, f.issuer+PathJWKS, &set)
+	if len(set.Keys) != 1 {
+		t.Fatalf("%d keys", len(set.Keys))
+	}
+	k := set.Keys[0]
+	want := map[string]any{"kty": "EC", "crv": "P-256", "alg": "ES256", "use": "sig", "kid": f.keys.Current().KID}
+	for name, v := range want {
+		if k[name] != v {
+			t.Errorf("%s = %v, want %v", name, k[name], v)
+		}
+	}
+	if _, private := k["d"]; private {
+		t.Fatal("the JWKS publishes a private key")
+	}
+}
+
+// clockAt is a settable clock.
+type clockAt struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clockAt) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *clockAt) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+func TestKeyRotation(t *testing.T) {
+	clock := &clockAt{now: time.Now()}
+	f := newFixture(t, func(_ *Config, k *KeyringConfig) { k.Clock = clock.Now })
+	c := f.rp(t, false, "openid")
+	oldTok, _ := f.login(t, c)
+	oldKey := f.keys.Current()
+	newKey, err := f.keys.Rotate(t.Context())
+	must(t, err)
+	if newKey.KID == oldKey.KID || f.keys.Current().KID != newKey.KID {
+		t.Fatalf("rotation kept %s current", f.keys.Current().KID)
+	}
+	kids := func() []string {
+		var out []string
+		for _, k := range f.keys.JWKS().Keys {
+			out = append(out, k.KeyID)
+		}
+		return out
+	}
+	if got := kids(); !slices.Contains(got, oldKey.KID) || !slices.Contains(got, newKey.KID) {
+		t.Fatalf("JWKS kids %v after rotation", got)
+	}
+	// Tokens signed before the rotation still verify, here and in a stock
+	// client that fetches the JWKS again; new ones use the new key.
+	if _, err := f.p.VerifyAccessToken(t.Context(), oldTok.AccessToken); err != nil {
+		t.Fatalf("old token after rotation: %v", err)
+	}
+	newTok, _ := f.login(t, c)
+	if kidOf(t, newTok.AccessToken) != newKey.KID {
+		t.Fatal("new token not signed by the new key")
+	}
+	prov, err := oidc.NewProvider(t.Context(), f.issuer)
+	must(t, err)
+	_, err = prov.Verifier(&oidc.Config{ClientID: c.cfg.ClientID}).Verify(t.Context(), oldTok.Extra("id_token").(string))
+	must(t, err)
+
+	// Once every token the old key signed has expired, it leaves the JWKS.
+	retired := findKey(t, f.st, oldKey.KID)
+	if want := clock.Now().Add(time.Hour + time.Minute); !retired.NotAfter.Equal(want.UTC().Truncate(time.Microsecond)) {
+		t.Errorf("old key NotAfter %v, want %v", retired.NotAfter, want)
+	}
+	clock.Add(time.Hour + time.Minute + time.Second)
+	if got := kids(); slices.Contains(got, oldKey.KID) || !slices.Contains(got, newKey.KID) {
+		t.Fatalf("JWKS kids %v after the old key's tokens expired", got)
+	}
+}
+
+func kidOf(t testing.TB, token string) string {
+	t.Helper()
+	k, err := oidcKID(token)
+	must(t, err)
+	return k
+}
+
+func findKey(t testing.TB, st store.Store, kid string) store.SigningKey {
+	t.Helper()
+	keys, err := st.ListSigningKeys(context.Background())
+	must(t, err)
+	for _, k := range keys {
+		if k.KID == kid {
+			return k
+		}
+	}
+	t.Fatalf("key %s not stored", kid)
+	return store.SigningKey{}
+}
+
+func TestKeyringAcrossNodes(t *testing.T) {
+	clock := &clockAt{now: time.Now()}
+	f := newFixture(t, func(_ *Config, k *KeyringConfig) { k.Clock = clock.Now })
+	// A second keyring on the same store plays `idconnect keys rotate`.
+	other, err := NewKeyring(t.Context(), f.st, f.keys.sealer, KeyringConfig{TokenTTL: time.Hour, Clock: clock.Now})
+	must(t, err)
+	if other.Current().KID != f.keys.Current().KID {
+		t.Fatal("a second keyring made its own key instead of using the stored one")
+	}
+	rotated, err := other.Rotate(t.Context())
+	must(t, err)
+	c := f.rp(t, false, "openid")
+	tok, _ := f.login(t, c)
+	if kidOf(t, tok.AccessToken) == rotated.KID {
+		t.Fatal("the server picked up the rotation before its refresh interval")
+	}
+	clock.Add(time.Minute)
+	tok, _ = f.login(t, c)
+	if kidOf(t, tok.AccessToken) != rotated.KID {
+		t.Fatal("the server did not pick up the rotation after its refresh interval")
+	}
+}
+
+func TestEdDSAFlow(t *testing.T) {
+	f := newFixture(t, func(_ *Config, k *KeyringConfig) { k.Alg = store.AlgEdDSA })
+	c := f.rp(t, true, "openid", "offline_access")
+	tok, idt := f.login(t, c) // go-oidc checks the EdDSA signature and at_hash
+	if kidOf(t, tok.AccessToken) != f.keys.Current().KID || idt.Subject == "" {
+		t.Fatal("EdDSA token not signed by the current key")
+	}
+	if _, err := f.p.VerifyAccessToken(t.Context(), tok.AccessToken); err != nil {
+		t.Fatal(err)
+	}
+	if algs := f.p.Discovery().IDTokenSigningAlgValuesSupported; !slices.Equal(algs, []string{"EdDSA"}) {
+		t.Errorf("advertised algs %v", algs)
+	}
+}
+
+func TestKeyringConfig(t *testing.T) {
+	f := newFixture(t)
+	for _, cfg := range []KeyringConfig{{}, {TokenTTL: time.Hour, Alg: "RS256"}} {
+		if _, err := NewKeyring(t.Context(), f.st, f.keys.sealer, cfg); !errors.Is(err, ErrInvalidConfig) {
+			t.Errorf("%+v: %v", cfg, err)
+		}
+	}
+	short, err := NewKeyring(t.Context(), f.st, f.keys.sealer, KeyringConfig{TokenTTL: time.Minute})
+	must(t, err)
+	_, err = New(Config{Issuer: f.issuer, GlobalSecret: make([]byte, 32)}, f.st, short, nil)
+	if !errors.Is(err, ErrInvalidConfig) {
+		t.Errorf("a keyring shorter than the token TTLs was accepted: %v", err)
+	}
+}

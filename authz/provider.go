@@ -1,0 +1,169 @@
+package authz
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	jose "github.com/go-jose/go-jose/v4"
+	"github.com/ory/fosite"
+	"github.com/ory/fosite/compose"
+	"github.com/ory/fosite/handler/openid"
+
+	"github.com/idconnect/idconnect/store"
+)
+
+// Provider is idconnect's OAuth 2.0 / OpenID Connect provider.
+type Provider struct {
+	cfg     Config
+	st      store.Store
+	keys    *Keyring
+	log     *slog.Logger
+	oauth   fosite.OAuth2Provider
+	storage *Storage
+}
+
+// Endpoint paths, relative to the issuer.
+const (
+	PathDiscovery  = "/.well-known/openid-configuration"
+	PathJWKS       = "/.well-known/jwks.json"
+	PathAuthorize  = "/oauth2/auth"
+	PathToken      = "/oauth2/token"
+	PathRevoke     = "/oauth2/revoke"
+	PathIntrospect = "/oauth2/introspect"
+	PathRegister   = "/oauth2/register"
+	PathUserinfo   = "/userinfo"
+)
+
+// New composes the provider. keys must be configured with a TokenTTL at
+// least as long as the access- and ID-token TTLs, so that a retired key
+// outlives its tokens.
+func New(cfg Config, st store.Store, keys *Keyring, log *slog.Logger) (*Provider, error) {
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case st == nil || keys == nil:
+		return nil, fmt.Errorf("%w: a store and a keyring are required", ErrInvalidConfig)
+	case keys.cfg.TokenTTL < cfg.maxTokenTTL():
+		return nil, fmt.Errorf("%w: keyring TokenTTL %v is shorter than the token TTLs (%v)",
+			ErrInvalidConfig, keys.cfg.TokenTTL, cfg.maxTokenTTL())
+	}
+	if log == nil {
+		log = slog.Default()
+	}
+	p := &Provider{cfg: cfg, st: st, keys: keys, log: log}
+	p.compose()
+	return p, nil
+}
+
+// fositeConfig turns Config into fosite's.
+func (p *Provider) fositeConfig() *fosite.Config {
+	c := p.cfg
+	return &fosite.Config{
+		AccessTokenLifespan:   c.AccessTokenTTL,
+		RefreshTokenLifespan:  c.RefreshTokenTTL,
+		AuthorizeCodeLifespan: c.AuthCodeTTL,
+		IDTokenLifespan:       c.IDTokenTTL,
+		IDTokenIssuer:         c.Issuer,
+		AccessTokenIssuer:     c.Issuer,
+		TokenURL:              c.Issuer + PathToken,
+		GlobalSecret:          c.GlobalSecret,
+		// claim:1 must not imply claim:10, so no hierarchy.
+		ScopeStrategy:               fosite.ExactScopeStrategy,
+		AudienceMatchingStrategy:    fosite.DefaultAudienceMatchingStrategy,
+		EnforcePKCEForPublicClients: true,
+		// Refresh tokens only for persistent grants (offline_access).
+		RefreshTokenScopes:    []string{ScopeOfflineAccess},
+		SanitationWhiteList:   codeSessionParams,
+		ClientSecretsHasher:   secretHasher{},
+		RedirectSecureChecker: fosite.IsRedirectURISecureStrict,
+		MinParameterEntropy:   fosite.MinParameterEntropy,
+	}
+}
+
+// compose builds fosite from exactly the handlers idconnect offers.
+func (p *Provider) compose() {
+	fc := p.fositeConfig()
+	p.storage = &Storage{st: p.st, clock: p.cfg.Clock, parseAccess: p.parseAccessToken}
+	hmac := compose.NewOAuth2HMACStrategy(fc)
+	p.storage.codeSignature = hmac.AuthorizeCodeSignature
+	tokens := &tokenStrategy{
+		HMACSHAStrategy: hmac, keys: p.keys, grants: grantChecker{st: p.st, clock: p.cfg.Clock},
+		issuer: p.cfg.Issuer, ttl: p.cfg.AccessTokenTTL, clock: p.cfg.Clock, rand: p.cfg.Rand,
+	}
+	signer := &idTokenSigner{keys: p.keys}
+	strategy := &compose.CommonStrategy{
+		CoreStrategy: tokens,
+		OpenIDConnectTokenStrategy: &idTokenStrategy{
+			DefaultStrategy: openid.DefaultStrategy{Signer: signer, Config: fc}, keys: p.keys,
+		},
+		Signer: signer,
+	}
+	p.oauth = compose.Compose(fc, p.storage, strategy,
+		compose.OAuth2AuthorizeExplicitFactory,
+		compose.OAuth2RefreshTokenGrantFactory,
+		compose.OpenIDConnectExplicitFactory,
+		compose.OAuth2PKCEFactory,
+		compose.OAuth2TokenIntrospectionFactory,
+		revocationFactory,
+	)
+}
+
+// Mount registers the provider's endpoints.
+func (p *Provider) Mount(mux *http.ServeMux) {
+	mux.HandleFunc("GET "+PathDiscovery, p.serveDiscovery)
+	mux.HandleFunc("GET "+PathJWKS, p.serveJWKS)
+	mux.HandleFunc("GET "+PathAuthorize, p.serveAuthorize)
+	mux.HandleFunc("POST "+PathAuthorize, p.serveAuthorize)
+	mux.HandleFunc("POST "+PathToken, p.serveToken)
+	mux.HandleFunc("POST "+PathRevoke, p.serveRevoke)
+	mux.HandleFunc("POST "+PathIntrospect, p.serveIntrospect)
+	mux.HandleFunc("POST "+PathRegister, p.serveRegister)
+}
+
+// VerifyAccessToken checks a grant token's signature against the JWKS,
+// its type (at+jwt), issuer and expiry, and that it was not revoked
+// (RFC 7009), and returns its claims. It does not consume the grant or
+// check the chain: resource handlers call store.UseGrant and the
+// key-purpose check next.
+func (p *Provider) VerifyAccessToken(ctx context.Context, token string) (*GrantClaims, error) {
+	c, err := p.parseAccessToken(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	revoked, err := p.storage.accessRevoked(ctx, token)
+	if err != nil {
+		return nil, fmt.Errorf("authz: verify access token: %w", err)
+	}
+	if revoked {
+		return nil, invalidToken("revoked")
+	}
+	return c, nil
+}
+
+func (p *Provider) parseAccessToken(ctx context.Context, token string) (*GrantClaims, error) {
+	return parseAccessToken(ctx, token, p.keys.publicJWK, p.cfg.Issuer, p.cfg.Clock())
+}
+
+// logError records an OAuth error that is the server's fault; client
+// mistakes are answered, not logged.
+func (p *Provider) logError(ctx context.Context, what string, err error) {
+	rfc := fosite.ErrorToRFC6749Error(err)
+	if rfc.CodeField < http.StatusInternalServerError && !errors.Is(err, fosite.ErrServerError) {
+		return
+	}
+	p.log.ErrorContext(ctx, "authz: "+what, "err", err, "debug", rfc.DebugField)
+}
+
+// publicJWK is the keyFinder of the server's own keyring.
+func (k *Keyring) publicJWK(ctx context.Context, kid string) (jose.JSONWebKey, bool) {
+	rk, ok := k.verificationKey(ctx, kid)
+	if !ok {
+		return jose.JSONWebKey{}, false
+	}
+	return rk.jwk, true
+}

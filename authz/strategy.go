@@ -1,0 +1,176 @@
+package authz
+
+import (
+	"context"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	josejwt "github.com/go-jose/go-jose/v4/jwt"
+	"github.com/ory/fosite"
+	"github.com/ory/fosite/handler/oauth2"
+	"github.com/ory/fosite/handler/openid"
+
+	"github.com/idconnect/idconnect/store"
+)
+
+// tokenStrategy mints RFC 9068 access tokens signed by the keyring, and
+// leaves authorization codes and refresh tokens to fosite's HMAC strategy.
+// Refresh and access token validation also check that the token's grant
+// is still active, so a grant revoked by its owner stops its refresh
+// tokens and introspection at once.
+type tokenStrategy struct {
+	*oauth2.HMACSHAStrategy
+	keys   *Keyring
+	grants grantChecker
+	issuer string
+	ttl    time.Duration
+	clock  func() time.Time
+	rand   io.Reader
+}
+
+var _ oauth2.CoreStrategy = (*tokenStrategy)(nil)
+
+// AccessTokenSignature returns the token itself: the storage reads the
+// grant from the verified JWT instead of storing every token (see
+// storage_access.go), and hashes it where it must be stored.
+func (s *tokenStrategy) AccessTokenSignature(_ context.Context, token string) string {
+	return token
+}
+
+// GenerateAccessToken signs the grant token for the request's grant.
+func (s *tokenStrategy) GenerateAccessToken(ctx context.Context, r fosite.Requester) (string, string, error) {
+	sess := sessionOf(r)
+	if sess == nil || sess.Grant.ID == "" {
+		return "", "", errors.New("authz: the request carries no grant")
+	}
+	now := s.clock()
+	exp := sess.GetExpiresAt(fosite.AccessToken)
+	if exp.IsZero() {
+		exp = now.Add(s.ttl)
+	}
+	jti, err := randomString(s.rand, 16)
+	if err != nil {
+		return "", "", err
+	}
+	clientID := r.GetClient().GetID()
+	aud := []string{clientID}
+	for _, a := range r.GetGrantedAudience() {
+		if !slices.Contains(aud, a) {
+			aud = append(aud, a)
+		}
+	}
+	c := accessClaims{
+		Claims: josejwt.Claims{
+			Issuer: s.issuer, Subject: sess.GetSubject(), Audience: aud, ID: jti,
+			Expiry: josejwt.NewNumericDate(exp), IssuedAt: josejwt.NewNumericDate(now),
+			NotBefore: josejwt.NewNumericDate(now),
+		},
+		ClientID: clientID, Scope: strings.Join(r.GetGrantedScopes(), " "),
+		GrantID: sess.Grant.ID, GrantKind: string(sess.Grant.Kind), Identity: sess.Grant.Identity,
+		Wallet: sess.Grant.walletCAIP10(), ChainID: sess.Grant.ChainID, Consent: sess.Grant.Consent,
+	}
+	payload, err := json.Marshal(c)
+	if err != nil {
+		return "", "", err
+	}
+	token, _, err := s.keys.sign(ctx, typAccessToken, payload)
+	if err != nil {
+		return "", "", err
+	}
+	sess.accessToken = token
+	return token, token, nil
+}
+
+// ValidateAccessToken runs after the storage verified the token; what
+// remains is its expiry and its grant.
+func (s *tokenStrategy) ValidateAccessToken(ctx context.Context, r fosite.Requester, _ string) error {
+	if exp := r.GetSession().GetExpiresAt(fosite.AccessToken); !exp.IsZero() && !exp.After(s.clock()) {
+		return fosite.ErrTokenExpired.WithHint("The access token expired.")
+	}
+	return s.grants.check(ctx, r)
+}
+
+// ValidateRefreshToken adds the grant check to fosite's.
+func (s *tokenStrategy) ValidateRefreshToken(ctx context.Context, r fosite.Requester, token string) error {
+	if err := s.HMACSHAStrategy.ValidateRefreshToken(ctx, r, token); err != nil {
+		return err
+	}
+	return s.grants.check(ctx, r)
+}
+
+// ValidateAuthorizeCode is fosite's, with no grant check: Approve checked
+// the grant moments before (a code lives AuthCodeTTL), and everything the
+// code yields checks it again on use, so the hot exchange skips the read.
+
+// grantChecker tells whether a token's grant may still be used.
+type grantChecker struct {
+	st interface {
+		GetGrant(ctx context.Context, id string) (store.Grant, error)
+	}
+	clock func() time.Time
+}
+
+// errGrantGone is what fosite sees for a token whose grant is over: its
+// handlers turn an expired token into invalid_grant, and introspection
+// into active:false.
+var errGrantGone = fosite.ErrTokenExpired.WithHint("The grant behind this token is no longer active.")
+
+func (g grantChecker) check(ctx context.Context, r fosite.Requester) error {
+	sess := sessionOf(r)
+	if sess == nil || sess.Grant.ID == "" {
+		return errGrantGone.WithDebug("the token carries no grant")
+	}
+	id := sess.Grant.ID
+	m := memoFrom(ctx)
+	gr, ok := m.grant(id)
+	if !ok {
+		var err error
+		gr, err = g.st.GetGrant(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return errGrantGone.WithDebug("grant not found")
+		}
+		if err != nil {
+			return fosite.ErrServerError.WithWrap(err).WithDebug(err.Error())
+		}
+		m.putGrant(gr)
+	}
+	if gr.State != store.GrantActive {
+		return errGrantGone.WithDebugf("grant is %s", gr.State)
+	}
+	if !gr.ExpiresAt.IsZero() && !gr.ExpiresAt.After(g.clock()) {
+		return errGrantGone.WithDebug("grant expired")
+	}
+	return nil
+}
+
+// idTokenStrategy is fosite's ID token strategy, with at_hash computed by
+// SHA-512 when the signing key is EdDSA, as OpenID client libraries
+// (go-oidc among them) expect; fosite's helper only knows ES/RS/PS.
+type idTokenStrategy struct {
+	openid.DefaultStrategy
+	keys *Keyring
+}
+
+func (s *idTokenStrategy) GenerateIDToken(ctx context.Context, lifespan time.Duration, r fosite.Requester) (string, error) {
+	if sess := sessionOf(r); sess != nil && sess.accessToken != "" && s.keys.Current().Alg == store.AlgEdDSA {
+		sum := sha512.Sum512([]byte(sess.accessToken))
+		sess.IDTokenClaims().AccessTokenHash = base64.RawURLEncoding.EncodeToString(sum[:len(sum)/2])
+	}
+	return s.DefaultStrategy.GenerateIDToken(ctx, lifespan, r)
+}
+
+// randomString returns n random bytes, base64url-encoded.
+func randomString(rand io.Reader, n int) (string, error) {
+	b := make([]byte, n)
+	if _, err := io.ReadFull(rand, b); err != nil {
+		return "", fmt.Errorf("authz: read random: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
