@@ -32,6 +32,11 @@ type serveConfig struct {
 	DevRPCAddr string
 	CacheAge   time.Duration
 	Chain      chainConfig
+
+	ServerKeyFile     string // 32 random bytes as hex: seals data, keys tokens and sessions
+	DeployerKeyFile   string // optional: the IdFactory owner's key, to onboard wallets without an identity
+	RegistrationToken string // operator token for RFC 7591 dynamic registration; empty disables it
+	DemoAddr          string // in --dev, where the demo relying party listens; empty: nowhere
 }
 
 // validate reports every problem at once, so an operator fixes them in one go.
@@ -47,7 +52,8 @@ func (c *serveConfig) validate() error {
 		errs = append(errs, fmt.Errorf("--cache-max-age must be positive"))
 	}
 	if c.Dev {
-		for flag, v := range map[string]string{"--chain-rpc": c.Chain.RPC, "--idfactory": c.Chain.IdFactory, "--identity-registry": c.Chain.IdentityRegistry, "--dsn": c.DSN} {
+		for flag, v := range map[string]string{"--chain-rpc": c.Chain.RPC, "--idfactory": c.Chain.IdFactory, "--identity-registry": c.Chain.IdentityRegistry,
+			"--dsn": c.DSN, "--server-key-file": c.ServerKeyFile, "--deployer-key-file": c.DeployerKeyFile} {
 			if v != "" {
 				errs = append(errs, fmt.Errorf("%s cannot be combined with --dev, which runs its own chain and keeps SQLite in --data-dir", flag))
 			}
@@ -56,6 +62,12 @@ func (c *serveConfig) validate() error {
 	}
 	errs = append(errs, c.Chain.validate(true)...)
 	errs = append(errs, validateDSN(c.DSN))
+	if c.ServerKeyFile == "" {
+		errs = append(errs, errors.New("--server-key-file is required: a file with 64 hex digits (32 random bytes), e.g. from `openssl rand -hex 32`"))
+	}
+	if c.DeployerKeyFile != "" && c.Chain.IdFactory == "" {
+		errs = append(errs, errors.New("--deployer-key-file onboards wallets through the IdFactory: give --idfactory too"))
+	}
 	return errors.Join(errs...)
 }
 

@@ -9,7 +9,7 @@ import (
 
 func TestServeConfigValidate(t *testing.T) {
 	dir := t.TempDir()
-	good := serveConfig{Addr: "127.0.0.1:8080", CacheAge: time.Minute, DSN: filepath.Join(dir, "db"),
+	good := serveConfig{Addr: "127.0.0.1:8080", CacheAge: time.Minute, DSN: filepath.Join(dir, "db"), ServerKeyFile: filepath.Join(dir, "key"),
 		Chain: chainConfig{RPC: "ws://127.0.0.1:8546", IdFactory: "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"}}
 	cases := []struct {
 		name string
@@ -19,8 +19,8 @@ func TestServeConfigValidate(t *testing.T) {
 		{"valid", func(*serveConfig) {}, nil},
 		{"valid postgres", func(c *serveConfig) { c.DSN = "postgres://u:secret@127.0.0.1:5432/db" }, nil},
 		{"dev needs no chain", func(c *serveConfig) { *c = serveConfig{Dev: true, Addr: "127.0.0.1:8080", CacheAge: time.Minute} }, nil},
-		{"nothing given", func(c *serveConfig) { c.Chain, c.DSN = chainConfig{}, "" }, []string{
-			"--chain-rpc is required", "--idfactory or --identity-registry is required", "--dsn is required",
+		{"nothing given", func(c *serveConfig) { c.Chain, c.DSN, c.ServerKeyFile = chainConfig{}, "", "" }, []string{
+			"--chain-rpc is required", "--idfactory or --identity-registry is required", "--dsn is required", "--server-key-file is required",
 		}},
 		{"malformed values", func(c *serveConfig) {
 			c.Addr, c.Issuer = "8080", "http://x/"

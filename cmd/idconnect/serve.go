@@ -6,11 +6,16 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/big"
 	"net"
 	"net/http"
 	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/idconnect/idconnect/contracts"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/internal/simchain"
 	"github.com/idconnect/idconnect/store"
@@ -19,12 +24,15 @@ import (
 
 // node is what a running server is made of.
 type node struct {
-	chain   identity.Chain
-	chainID uint64
-	cache   *identity.Cache
-	store   store.Store
-	backend string
-	closers []func() error
+	chain       identity.Chain
+	chainID     uint64
+	cache       *identity.Cache
+	store       store.Store
+	backend     string
+	serverKey   []byte
+	onboarder   web.Onboarder // nil: wallets without an identity are told how to get one
+	issuerNames map[common.Address]string
+	closers     []func() error
 }
 
 func (n *node) Close() error {
@@ -40,29 +48,15 @@ func (n *node) Close() error {
 func openNode(ctx context.Context, cfg *serveConfig, out io.Writer) (*node, error) {
 	n := &node{}
 	idCfg := cfg.Chain.addresses()
+	open := n.openChain
 	if cfg.Dev {
-		if err := ensureDir(cfg.DataDir); err != nil {
-			return nil, err
+		open = func(ctx context.Context, cfg *serveConfig, idCfg *identity.Config) error {
+			return n.openDevChain(ctx, cfg, idCfg, out)
 		}
-		dev, err := startDevChain(ctx, cfg.DataDir, cfg.DevRPCAddr)
-		if err != nil {
-			return nil, err
-		}
-		n.closers = append(n.closers, dev.Close)
-		dev.print(out, cfg.DevRPCAddr)
-		n.chain, n.chainID = dev.chain.Client(), simchain.ChainID
-		idCfg.IdFactory, idCfg.IdentityRegistry = dev.suite.IdFactory, dev.suite.IdentityRegistry
-		mineCtx, stop := context.WithCancel(context.Background())
-		go dev.chain.MinePending(mineCtx, 200*time.Millisecond)
-		n.closers = append(n.closers, func() error { stop(); return nil })
-		cfg.DSN = dataPath(cfg.DataDir, "idconnect.db")
-	} else {
-		client, id, err := dialChain(ctx, cfg.Chain.RPC)
-		if err != nil {
-			return nil, err
-		}
-		n.closers = append(n.closers, func() error { client.Close(); return nil })
-		n.chain, n.chainID = client, id
+	}
+	if err := open(ctx, cfg, &idCfg); err != nil {
+		n.Close()
+		return nil, err
 	}
 	reader, err := identity.NewReader(ctx, n.chain, idCfg)
 	if err != nil {
@@ -78,6 +72,53 @@ func openNode(ctx context.Context, cfg *serveConfig, out io.Writer) (*node, erro
 	return n, nil
 }
 
+// openDevChain starts the in-process chain with the suite and a demo issuer, keeps
+// SQLite and the keys in the data dir, and onboards wallets without an identity.
+func (n *node) openDevChain(ctx context.Context, cfg *serveConfig, idCfg *identity.Config, out io.Writer) error {
+	if err := ensureDir(cfg.DataDir); err != nil {
+		return err
+	}
+	dev, err := startDevChain(ctx, cfg.DataDir, cfg.DevRPCAddr)
+	if err != nil {
+		return err
+	}
+	n.closers = append(n.closers, dev.Close)
+	dev.print(out, cfg.DevRPCAddr)
+	n.chain, n.chainID = dev.chain.Client(), simchain.ChainID
+	idCfg.IdFactory, idCfg.IdentityRegistry = dev.suite.IdFactory, dev.suite.IdentityRegistry
+	n.onboarder = &factoryOnboarder{sender: dev.chain.Sender(dev.deployer), factory: dev.suite}
+	n.issuerNames = demoIssuerNames(dev.issuer)
+	mineCtx, stop := context.WithCancel(context.Background())
+	go dev.chain.MinePending(mineCtx, 200*time.Millisecond)
+	n.closers = append(n.closers, func() error { stop(); return nil })
+	cfg.DSN = dataPath(cfg.DataDir, "idconnect.db")
+	n.serverKey, err = loadOrCreateServerKey(dataPath(cfg.DataDir, "server.key"))
+	return err
+}
+
+// openChain dials the configured JSON-RPC endpoint and reads the operator's keys.
+func (n *node) openChain(ctx context.Context, cfg *serveConfig, idCfg *identity.Config) error {
+	client, id, err := dialChain(ctx, cfg.Chain.RPC)
+	if err != nil {
+		return err
+	}
+	n.closers = append(n.closers, func() error { client.Close(); return nil })
+	n.chain, n.chainID = client, id
+	if n.serverKey, err = readServerKey(cfg.ServerKeyFile); err != nil {
+		return err
+	}
+	if cfg.DeployerKeyFile == "" {
+		return nil
+	}
+	key, err := readKeyFile(cfg.DeployerKeyFile)
+	if err != nil {
+		return err
+	}
+	sender := &contracts.Sender{Backend: client, Opts: bind.NewKeyedTransactor(key, new(big.Int).SetUint64(id))}
+	n.onboarder = &factoryOnboarder{sender: sender, factory: contracts.Suite{IdFactory: idCfg.IdFactory}}
+	return nil
+}
+
 // serve runs the HTTP server until ctx ends, then shuts it down gracefully.
 func serve(ctx context.Context, cfg *serveConfig, out io.Writer, log *slog.Logger) error {
 	n, err := openNode(ctx, cfg, out)
@@ -86,14 +127,23 @@ func serve(ctx context.Context, cfg *serveConfig, out io.Writer, log *slog.Logge
 	}
 	defer n.Close()
 
-	mux := http.NewServeMux()
-	(&web.Health{ChainID: n.chainID, Chain: n.chain, Following: n.cache.Following, Store: n.store, Backend: n.backend}).Mount(mux)
-
+	f, err := buildFlows(ctx, cfg, n, log)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	if cfg.Dev && cfg.DemoAddr != "" {
+		demo, err := startDemo(ctx, cfg.issuer(), cfg.DemoAddr, n.store, out)
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		defer demo.Close()
+	}
+	srv := &http.Server{Handler: f.handler, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	fmt.Fprintf(out, "idconnect %s on %s (issuer %s, chain %d, store %s)\n", modeName(cfg.Dev), "http://"+ln.Addr().String(), cfg.issuer(), n.chainID, n.backend)
 
 	var wg sync.WaitGroup

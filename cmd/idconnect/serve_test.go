@@ -31,7 +31,7 @@ func freeAddr(t *testing.T) string {
 
 // TestServeDev starts `serve --dev` in-process and reads /healthz.
 func TestServeDev(t *testing.T) {
-	cfg := &serveConfig{Dev: true, Addr: freeAddr(t), DataDir: filepath.Join(t.TempDir(), "data"), DevRPCAddr: freeAddr(t), CacheAge: time.Minute}
+	cfg := &serveConfig{Dev: true, Addr: freeAddr(t), DataDir: filepath.Join(t.TempDir(), "data"), DevRPCAddr: freeAddr(t), DemoAddr: freeAddr(t), CacheAge: time.Minute}
 	ctx, cancel := context.WithCancel(context.Background())
 	var out bytes.Buffer
 	done := make(chan error, 1)
@@ -80,7 +80,7 @@ func TestServeDev(t *testing.T) {
 
 func TestServeFailsClearly(t *testing.T) {
 	dir := t.TempDir()
-	base := serveConfig{Addr: freeAddr(t), CacheAge: time.Minute, DSN: filepath.Join(dir, "db"),
+	base := serveConfig{Addr: freeAddr(t), CacheAge: time.Minute, DSN: filepath.Join(dir, "db"), ServerKeyFile: filepath.Join(dir, "key"),
 		Chain: chainConfig{RPC: "http://" + freeAddr(t), IdFactory: "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"}}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()

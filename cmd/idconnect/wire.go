@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"golang.org/x/time/rate"
+
+	"github.com/idconnect/idconnect/authz"
+	"github.com/idconnect/idconnect/challenge"
+	"github.com/idconnect/idconnect/consent"
+	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/store"
+	"github.com/idconnect/idconnect/web"
+)
+
+// flows is everything the HTTP server is made of, built from a node.
+type flows struct {
+	handler  http.Handler
+	provider *authz.Provider
+	keyring  *authz.Keyring
+}
+
+// buildFlows wires the OAuth2 core, the sign-in and consent steps, the resources
+// and the pages onto one mux behind the security middleware.
+func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger) (*flows, error) {
+	keys, err := deriveKeys(n.serverKey)
+	if err != nil {
+		return nil, err
+	}
+	sealer, err := store.NewSealer(keys.seal, rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	keyring, err := authz.NewKeyring(ctx, n.store, sealer, authz.KeyringConfig{TokenTTL: authz.DefaultIDTokenTTL, Log: log})
+	if err != nil {
+		return nil, err
+	}
+	catalogue := identity.DefaultCatalogue()
+	provider, err := authz.New(authz.Config{Issuer: cfg.issuer(), GlobalSecret: keys.hmac, RegistrationToken: cfg.RegistrationToken,
+		ClaimTopics: catalogue.Numbers()}, n.store, keyring, log)
+	if err != nil {
+		return nil, err
+	}
+	sessions, err := web.NewSessions(keys.sessionHash, keys.sessionBlock, strings.HasPrefix(cfg.issuer(), "https://"))
+	if err != nil {
+		return nil, err
+	}
+	static, err := web.NewStatic(log)
+	if err != nil {
+		return nil, err
+	}
+	site := web.Site{Issuer: cfg.issuer(), ChainID: n.chainID, ChainName: chainName(n.chainID), Dev: cfg.Dev}
+	grants := &consent.Grants{Store: n.store, Directory: n.cache, Clock: time.Now}
+	profiles := &consent.Profiles{Store: n.store, Sealer: sealer, Clock: time.Now}
+	challenges := challenge.New(challenge.Config{Store: n.store, Caller: n.chain, ChainID: n.chainID})
+	owner := &web.Owner{Sessions: sessions, Store: n.store, Clock: time.Now}
+
+	mux := http.NewServeMux()
+	(&web.Health{ChainID: n.chainID, Chain: n.chain, Following: n.cache.Following, Store: n.store, Backend: n.backend}).Mount(mux)
+	provider.Mount(mux)
+	static.Mount(mux)
+	(&web.Login{Site: site, Store: n.store, Challenges: challenges, Directory: n.cache, Onboarder: n.onboarder, Sessions: sessions,
+		Static: static, IPLimit: web.NewLimiter(rate.Limit(5), 30, 100_000, nil), AddrLimit: web.NewLimiter(rate.Limit(1), 10, 100_000, nil),
+		Clock: time.Now, SessionTTL: web.SessionMaxAge, Log: log}).Mount(mux)
+	(&web.Consent{Site: site, Owner: owner, Authz: provider, Clients: n.store, Grants: grants, Challenges: challenges, Directory: n.cache,
+		Describer: &consent.Describer{Directory: n.cache, Catalogue: catalogue, IssuerNames: n.issuerNames, Clock: time.Now},
+		Static:    static, Log: log}).Mount(mux)
+	(&web.UserInfo{Site: site, Tokens: provider, Grants: grants, Profiles: profiles, Directory: n.cache, Catalogue: catalogue,
+		Clock: time.Now, Log: log}).Mount(mux)
+	(&web.Account{Owner: owner, Profiles: profiles, Static: static, Clock: time.Now, Log: log,
+		Revoke: func(r *http.Request, id string, at time.Time) error {
+			return n.store.RevokeLoginSession(r.Context(), id, at)
+		}}).Mount(mux)
+	if cfg.Dev {
+		dw, err := web.NewDevWallet(dataPath(cfg.DataDir, "devwallet.json"), n.chainID, rand.Reader)
+		if err != nil {
+			return nil, err
+		}
+		dw.Mount(mux)
+	}
+	handler := web.Stack{Issuer: cfg.issuer(), Log: log, Clock: time.Now, Random: rand.Reader,
+		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo"}}.Handler(mux)
+	return &flows{handler: handler, provider: provider, keyring: keyring}, nil
+}
+
+func chainName(id uint64) string {
+	switch id {
+	case 1:
+		return "Ethereum"
+	case 1337:
+		return "idconnect dev chain"
+	case 11155111:
+		return "Sepolia"
+	}
+	return fmt.Sprintf("chain %d", id)
+}
+
+// demoIssuerNames names the dev chain's demo ClaimIssuer on consent screens.
+func demoIssuerNames(issuer common.Address) map[common.Address]string {
+	return map[common.Address]string{issuer: "the idconnect demo issuer"}
+}

@@ -1,0 +1,247 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"slices"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/idconnect/idconnect/authz"
+	"github.com/idconnect/idconnect/challenge"
+	"github.com/idconnect/idconnect/consent"
+	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/store"
+	"github.com/idconnect/idconnect/templates"
+)
+
+// Authorizer is the slice of authz.Provider the consent step drives.
+type Authorizer interface {
+	AuthRequest(ctx context.Context, id string) (store.AuthRequest, error)
+	Approve(ctx context.Context, w http.ResponseWriter, r *http.Request, requestID string, a authz.Approval) error
+	Deny(ctx context.Context, w http.ResponseWriter, r *http.Request, requestID string) error
+}
+
+// Clients reads registered clients.
+type Clients interface {
+	GetClient(ctx context.Context, id string) (store.Client, error)
+}
+
+// Consent is the consent step: GET /consent shows what the client asked for,
+// POST /consent/challenge issues the consent message for the ticked items, and
+// POST /consent takes the signed Allow or the Deny.
+type Consent struct {
+	Site       Site
+	Owner      *Owner
+	Authz      Authorizer
+	Clients    Clients
+	Describer  *consent.Describer
+	Grants     *consent.Grants
+	Challenges *challenge.Service
+	Directory  identity.Directory
+	Static     *Static
+	Log        *slog.Logger
+}
+
+// Mount registers the routes.
+func (h *Consent) Mount(mux *http.ServeMux) {
+	mux.HandleFunc("GET /consent", h.page)
+	mux.HandleFunc("POST /consent/challenge", h.challenge)
+	mux.HandleFunc("POST /consent", h.decide)
+}
+
+// pendingConsent is an authorization request bound to the signed-in owner.
+type pendingConsent struct {
+	login  store.LoginSession
+	req    store.AuthRequest
+	client store.Client
+	id     common.Address
+	wallet common.Address
+}
+
+// load finds the request and checks it belongs to the owner signed in on this browser.
+func (h *Consent) load(r *http.Request, requestID string) (pendingConsent, bool) {
+	ls, ok := h.Owner.Current(r)
+	if !ok {
+		return pendingConsent{}, false
+	}
+	req, err := h.Authz.AuthRequest(r.Context(), requestID)
+	if err != nil || req.LoginSessionID != ls.ID {
+		return pendingConsent{}, false
+	}
+	client, err := h.Clients.GetClient(r.Context(), req.ClientID)
+	if err != nil {
+		return pendingConsent{}, false
+	}
+	return pendingConsent{ls, req, client, common.HexToAddress(ls.Identity), common.HexToAddress(ls.Wallet)}, true
+}
+
+func (h *Consent) page(w http.ResponseWriter, r *http.Request) {
+	requestID := r.URL.Query().Get("request")
+	p, ok := h.load(r, requestID)
+	if !ok {
+		http.Redirect(w, r, "/login?request="+url.QueryEscape(requestID), http.StatusSeeOther)
+		return
+	}
+	ctx := r.Context()
+	if g, ok, err := h.Grants.Covering(ctx, p.client.ID, p.id, p.req.Scopes); err == nil && ok {
+		h.approveCovered(w, r, p, g) // the owner already signed for these scopes or more
+		return
+	}
+	items, err := h.Describer.Items(ctx, p.id, h.Site.ChainID, p.req.Scopes)
+	if err != nil {
+		h.failPage(w, r, "describe scopes", err)
+		return
+	}
+	view := templates.ConsentView{RequestID: p.req.ID, ClientName: p.client.Name, ClientURI: clientURI(p.client), LogoURI: p.client.LogoURI,
+		Identity: identity.CAIP10(h.Site.ChainID, p.id), Wallet: p.wallet.Hex(), GrantKindText: kindText(consent.KindOf(p.req.Scopes)),
+		ChainID: h.Site.ChainID, DevWallet: h.Site.Dev}
+	for _, it := range items {
+		view.Items = append(view.Items, templates.ConsentItem{Scope: it.Scope, Text: it.Text, Optional: it.Optional, Checked: it.Available, Available: it.Available})
+	}
+	h.Static.Render(w, r, http.StatusOK, templates.ConsentPage(view))
+}
+
+func (h *Consent) challenge(w http.ResponseWriter, r *http.Request) {
+	post, _, err := parseChallengePost(bodyOf(w, r), false)
+	if err != nil {
+		WriteError(w, http.StatusBadRequest, "bad_request", "The request was malformed.")
+		return
+	}
+	p, ok := h.load(r, post.Request)
+	if !ok {
+		WriteError(w, http.StatusForbidden, "not_signed_in", "Sign in again: this consent is not yours or has expired.")
+		return
+	}
+	chosen, err := consent.Chosen(p.req.Scopes, post.Scopes)
+	if err != nil {
+		WriteError(w, http.StatusBadRequest, "bad_scopes", "Only the items the site asked for can be shared.")
+		return
+	}
+	recap := h.recap(p, chosen)
+	c, err := h.Challenges.Issue(r.Context(), challenge.Request{
+		Purpose: store.PurposeConsent, Domain: h.Site.Domain(), URI: p.req.RedirectURI, Address: p.wallet,
+		Statement: recap.Extend("Share with " + p.client.Name + "."), RequestID: p.req.ID, Resources: []string{recap.URN()},
+	})
+	if err != nil {
+		serverError(h.Log, w, "issue consent challenge", err)
+		return
+	}
+	WriteJSON(w, http.StatusOK, map[string]string{"message": c.Text})
+}
+
+// recap lists exactly the chosen scopes against the identity's resource URI.
+func (h *Consent) recap(p pendingConsent, chosen []string) challenge.ReCap {
+	return challenge.NewReCap(consent.Resource(h.Site.Issuer, p.id), consent.Abilities(chosen, consent.KindOf(p.req.Scopes))...)
+}
+
+func (h *Consent) decide(w http.ResponseWriter, r *http.Request) {
+	d, err := consent.DecodeDecision(r.Header.Get("Content-Type"), bodyOf(w, r))
+	if err != nil {
+		WriteError(w, http.StatusBadRequest, "bad_request", "The request was malformed.")
+		return
+	}
+	p, ok := h.load(r, d.RequestID)
+	if !ok {
+		WriteError(w, http.StatusForbidden, "not_signed_in", "Sign in again: this consent is not yours or has expired.")
+		return
+	}
+	if !d.Allow() {
+		if err := h.Authz.Deny(r.Context(), w, r, p.req.ID); err != nil {
+			h.failPage(w, r, "deny", err)
+		}
+		return
+	}
+	h.allow(w, r, p, d)
+}
+
+// allow checks the signed consent: the same identity signed with a wallet holding
+// the purpose, the nonce is fresh, and the ReCap lists exactly the shown scopes.
+func (h *Consent) allow(w http.ResponseWriter, r *http.Request, p pendingConsent, d consent.Decision) {
+	ctx := r.Context()
+	chosen, err := consent.Chosen(p.req.Scopes, d.Scopes)
+	if err != nil {
+		WriteError(w, http.StatusBadRequest, "bad_scopes", "Only the items the site asked for can be shared.")
+		return
+	}
+	v, err := h.Challenges.Verify(ctx, d.Message, d.Signature, challenge.Expect{
+		Purpose: store.PurposeConsent, Domain: h.Site.Domain(), URI: p.req.RedirectURI, RequestID: p.req.ID, Address: &p.wallet,
+	})
+	if err != nil {
+		writeChallengeError(w, err)
+		return
+	}
+	want := h.recap(p, chosen)
+	resource := consent.Resource(h.Site.Issuer, p.id)
+	if v.ReCap == nil || !slices.Equal(v.ReCap.Abilities(resource), want.Abilities(resource)) || len(v.ReCap.Resources()) != 1 {
+		WriteError(w, http.StatusBadRequest, "scope_mismatch", "The signed message does not list the items shown. Try again.")
+		return
+	}
+	if err := identity.RequirePurpose(ctx, h.Directory, p.id, v.Address, identity.PurposeManagement, identity.PurposeAction); err != nil {
+		WriteError(w, http.StatusForbidden, "missing_purpose", "This wallet is no longer a management or action key of the identity.")
+		return
+	}
+	g, err := h.Grants.Create(ctx, consent.Consent{ClientID: p.client.ID, Identity: p.id, Wallet: v.Address, ChainID: h.Site.ChainID,
+		Scopes: chosen, Message: d.Message, Signature: d.Signature, Hash: v.Hash})
+	if err != nil {
+		serverError(h.Log, w, "create grant", err)
+		return
+	}
+	h.approve(w, r, p, g, true)
+}
+
+// approveCovered finishes a request that a live persistent grant covers.
+func (h *Consent) approveCovered(w http.ResponseWriter, r *http.Request, p pendingConsent, g store.Grant) {
+	h.approve(w, r, p, g, false)
+}
+
+// approve asks authz for the code redirect. The page script posted with fetch, so
+// it gets the redirect as JSON and navigates itself; a covered request gets the 303.
+func (h *Consent) approve(w http.ResponseWriter, r *http.Request, p pendingConsent, g store.Grant, asJSON bool) {
+	scopes := g.Scopes
+	if !asJSON {
+		scopes = p.req.Scopes // covered: grant what was asked, which the grant includes
+	}
+	a := authz.Approval{Identity: p.id, Wallet: common.HexToAddress(g.Wallet), ChainID: h.Site.ChainID, Scopes: scopes,
+		GrantID: g.ID, GrantKind: g.Kind, ConsentHash: g.ConsentHash, AuthTime: p.login.AuthTime}
+	if !asJSON {
+		if err := h.Authz.Approve(r.Context(), w, r, p.req.ID, a); err != nil {
+			h.failPage(w, r, "approve", err)
+		}
+		return
+	}
+	rec := &redirectCapture{header: http.Header{}}
+	if err := h.Authz.Approve(r.Context(), rec, r, p.req.ID, a); err != nil || rec.header.Get("Location") == "" {
+		serverError(h.Log, w, "approve", errors.Join(err, errors.New("no redirect")))
+		return
+	}
+	WriteJSON(w, http.StatusOK, map[string]string{"redirect": rec.header.Get("Location")})
+}
+
+func (h *Consent) failPage(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if h.Log != nil {
+		h.Log.Error("consent", "op", op, "err", err)
+	}
+	h.Static.Render(w, r, http.StatusBadRequest, templates.ErrorPage(templates.ErrorView{Status: 400,
+		Title: "This request can no longer be completed", Message: "Go back to the site you came from and start again."}))
+}
+
+func kindText(k store.GrantKind) string {
+	if k == store.GrantPersistent {
+		return "until you revoke it"
+	}
+	return "one-time access"
+}
+
+// redirectCapture records the redirect authz writes, so it can go back as JSON.
+type redirectCapture struct {
+	header http.Header
+	status int
+}
+
+func (c *redirectCapture) Header() http.Header         { return c.header }
+func (c *redirectCapture) Write(b []byte) (int, error) { return len(b), nil }
+func (c *redirectCapture) WriteHeader(status int)      { c.status = status }

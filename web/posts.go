@@ -1,0 +1,103 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/idconnect/idconnect/identity"
+)
+
+// maxPostBytes bounds the JSON bodies of the page scripts.
+const maxPostBytes = 16 << 10
+
+// errBadPost wraps every reason a page script's post is refused.
+var errBadPost = errors.New("malformed request")
+
+var (
+	requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{8,128}$`)
+	signaturePattern = regexp.MustCompile(`^0x[0-9a-fA-F]{130}$`)
+)
+
+// challengePost asks for a message to sign.
+type challengePost struct {
+	Request string   `json:"request"`
+	Address string   `json:"address,omitempty"` // login
+	Scopes  []string `json:"scopes,omitempty"`  // consent
+}
+
+// signedPost carries a signed message.
+type signedPost struct {
+	Request   string `json:"request"`
+	Message   string `json:"message"`
+	Signature string `json:"signature"`
+}
+
+// decodeJSON reads one JSON object with no unknown fields and nothing after it.
+func decodeJSON(r io.Reader, v any) error {
+	dec := json.NewDecoder(io.LimitReader(r, maxPostBytes+1))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("%w: %v", errBadPost, err)
+	}
+	if dec.More() {
+		return fmt.Errorf("%w: trailing data", errBadPost)
+	}
+	return nil
+}
+
+func parseChallengePost(r io.Reader, needAddress bool) (challengePost, common.Address, error) {
+	var p challengePost
+	if err := decodeJSON(r, &p); err != nil {
+		return p, common.Address{}, err
+	}
+	if !requestIDPattern.MatchString(p.Request) {
+		return p, common.Address{}, fmt.Errorf("%w: request id", errBadPost)
+	}
+	if !needAddress {
+		return p, common.Address{}, nil
+	}
+	addr, err := identity.ParseAddress(p.Address)
+	if err != nil {
+		return p, common.Address{}, fmt.Errorf("%w: address", errBadPost)
+	}
+	return p, addr, nil
+}
+
+func parseSignedPost(r io.Reader) (signedPost, error) {
+	var p signedPost
+	if err := decodeJSON(r, &p); err != nil {
+		return p, err
+	}
+	switch {
+	case !requestIDPattern.MatchString(p.Request):
+		return p, fmt.Errorf("%w: request id", errBadPost)
+	case p.Message == "" || len(p.Message) > 8<<10:
+		return p, fmt.Errorf("%w: message", errBadPost)
+	case !signaturePattern.MatchString(p.Signature):
+		return p, fmt.Errorf("%w: signature must be 0x and 65 bytes of hex", errBadPost)
+	}
+	return p, nil
+}
+
+// messageAddress reads the wallet from a SIWE message's second line, to rate-limit
+// per address before the signature is checked.
+func messageAddress(text string) (common.Address, bool) {
+	lines := strings.SplitN(text, "\n", 3)
+	if len(lines) < 2 {
+		return common.Address{}, false
+	}
+	a, err := identity.ParseAddress(lines[1])
+	return a, err == nil
+}
+
+// bodyOf bounds a request body.
+func bodyOf(w http.ResponseWriter, r *http.Request) io.Reader {
+	return http.MaxBytesReader(w, r.Body, maxPostBytes)
+}
