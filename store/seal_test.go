@@ -31,7 +31,8 @@ func TestSealerRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(plain) > 0 && bytes.Contains(ct, plain) {
+		// A one-byte plaintext turns up in random bytes by chance; a long one does not.
+		if len(plain) >= 8 && bytes.Contains(ct, plain) {
 			t.Fatal("ciphertext contains the plaintext")
 		}
 		got, err := s.Open("profile:0xabc", wk, ct)
