@@ -135,7 +135,16 @@ func (s *Site) callback(w http.ResponseWriter, r *http.Request) {
 	_ = idt.Claims(&claims)
 	v.token = tok
 	v.view = resultView{Issuer: s.cfg.Issuer, IDToken: pretty(claims), AccessToken: pretty(jwtPayload(tok.AccessToken)),
-		Scopes: strings.Join(v.scopes, " "), Persistent: tok.RefreshToken != ""}
+		Scopes: grantedScopes(tok, v.scopes), Persistent: tok.RefreshToken != ""}
 	s.readUserInfo(ctx, v, "First /userinfo read")
 	render(w, r, result(v.view))
+}
+
+// grantedScopes is what the token endpoint says was granted: the owner may untick
+// items, so it can be less than what was asked for.
+func grantedScopes(tok *oauth2.Token, requested []string) string {
+	if s, ok := tok.Extra("scope").(string); ok && s != "" {
+		return s
+	}
+	return strings.Join(requested, " ")
 }

@@ -12,12 +12,14 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/params"
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/idconnect/idconnect/contracts"
 )
@@ -29,6 +31,7 @@ const ChainID = 1337
 type Chain struct {
 	backend *simulated.Backend
 	client  *Client
+	rpcAddr string // where the chain serves JSON-RPC; empty when it does not
 }
 
 // Client is the chain's client: a simulated.Client whose SendTransaction also mines.
@@ -81,7 +84,7 @@ func NewWithRPC(addr string, funded ...common.Address) (*Chain, error) {
 		}
 		opts = append(opts, func(nc *node.Config, _ *ethconfig.Config) {
 			nc.HTTPHost, nc.HTTPPort, nc.WSHost, nc.WSPort = host, port, host, port
-			nc.HTTPModules = []string{"eth", "net", "web3"}
+			nc.HTTPModules = []string{"eth", "net", "web3", "txpool"}
 			nc.WSModules = nc.HTTPModules
 			nc.HTTPVirtualHosts = []string{"*"}
 			nc.HTTPCors = []string{"*"}
@@ -92,7 +95,7 @@ func NewWithRPC(addr string, funded ...common.Address) (*Chain, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Chain{backend: b, client: &Client{Client: b.Client(), commit: b.Commit}}, nil
+	return &Chain{backend: b, client: &Client{Client: b.Client(), commit: b.Commit}, rpcAddr: addr}, nil
 }
 
 // newBackend turns the simulated backend's panic on a node that cannot start (an
@@ -106,9 +109,19 @@ func newBackend(alloc types.GenesisAlloc, opts []func(*node.Config, *ethconfig.C
 	return simulated.NewBackend(alloc, opts...), nil
 }
 
-// MinePending seals a block whenever transactions that arrived over RPC are
-// pending, until ctx ends.
+// MinePending seals a block whenever transactions that arrived over RPC wait in the
+// pool, until ctx ends. It asks txpool_status: the pending block that
+// eth_getTransactionCount("pending") reads is cached by go-ethereum for two seconds,
+// which would delay every wallet transaction by that much.
 func (c *Chain) MinePending(ctx context.Context, every time.Duration) {
+	if c.rpcAddr == "" {
+		return // no RPC endpoint, so nothing arrives that SendTransaction does not mine
+	}
+	rc, err := rpc.DialContext(ctx, "http://"+c.rpcAddr)
+	if err != nil {
+		return
+	}
+	defer rc.Close()
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -116,7 +129,10 @@ func (c *Chain) MinePending(ctx context.Context, every time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if n, err := c.client.PendingTransactionCount(ctx); err == nil && n > 0 {
+			var status struct {
+				Pending hexutil.Uint `json:"pending"`
+			}
+			if err := rc.CallContext(ctx, &status, "txpool_status"); err == nil && status.Pending > 0 {
 				c.Commit()
 			}
 		}
