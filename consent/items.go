@@ -28,14 +28,15 @@ type Describer struct {
 
 // Items describes each requested scope for the identity, in the order requested.
 // offline_access is not an item: it is the grant's kind.
-func (d *Describer) Items(ctx context.Context, id common.Address, chainID uint64, scopes []string) ([]Item, error) {
+func (d *Describer) Items(ctx context.Context, id common.Address, scopes []string) ([]Item, error) {
 	var items []Item
 	for _, s := range scopes {
 		switch s {
 		case ScopeOffline:
 			continue
 		case ScopeOpenID:
-			items = append(items, Item{Scope: s, Text: "Your ONCHAINID identity " + identity.CAIP10(chainID, id), Available: true})
+			// sub and wallet: the identity and the signing wallet, which the page shows above
+			items = append(items, Item{Scope: s, Text: "Your ONCHAINID identity and the wallet you signed in with", Available: true})
 		case ScopeProfile:
 			items = append(items, Item{Scope: s, Text: "Your name", Optional: true, Available: true})
 		case ScopeEmail:

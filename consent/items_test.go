@@ -42,7 +42,7 @@ func TestItems(t *testing.T) {
 	issuer := e.addKYC(t, until)
 	d := &consent.Describer{Directory: e.reader, Catalogue: identity.DefaultCatalogue(),
 		IssuerNames: map[common.Address]string{issuer: "Demo KYC Ltd"}, Clock: time.Now}
-	items, err := d.Items(context.Background(), e.id, simchain.ChainID,
+	items, err := d.Items(context.Background(), e.id,
 		[]string{"openid", "email", "claim:1", "claim:2", "offline_access"})
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +51,7 @@ func TestItems(t *testing.T) {
 		text                string
 		optional, available bool
 	}{
-		{"Your ONCHAINID identity eip155:1337:" + e.id.Hex(), false, true},
+		{"Your ONCHAINID identity and the wallet you signed in with", false, true},
 		{"Your email address", true, true},
 		{"KYC claim (topic 1) from Demo KYC Ltd, valid until 2 January 2030", true, true},
 		{"You hold no valid AML claim", true, false},

@@ -91,7 +91,7 @@ func (h *Consent) page(w http.ResponseWriter, r *http.Request) {
 		h.approveCovered(w, r, p, g) // the owner already signed for these scopes or more
 		return
 	}
-	items, err := h.Describer.Items(ctx, p.id, h.Site.ChainID, p.req.Scopes)
+	items, err := h.Describer.Items(ctx, p.id, p.req.Scopes)
 	if err != nil {
 		h.failPage(w, r, "describe scopes", err)
 		return
