@@ -72,35 +72,43 @@ type keyFinder func(ctx context.Context, kid string) (jose.JSONWebKey, bool)
 // parseAccessToken verifies a grant token's signature, type, issuer and
 // lifetime, and decodes its claims. Every failure wraps ErrInvalidToken.
 func parseAccessToken(ctx context.Context, raw string, keys keyFinder, issuer string, now time.Time) (*GrantClaims, error) {
+	c, _, err := parseAccessTokenKID(ctx, raw, keys, issuer, now)
+	return c, err
+}
+
+// parseAccessTokenKID is parseAccessToken that also names the key that
+// signed the token.
+func parseAccessTokenKID(ctx context.Context, raw string, keys keyFinder, issuer string, now time.Time) (*GrantClaims, string, error) {
 	if len(raw) > maxTokenLen {
-		return nil, invalidToken("token too long")
+		return nil, "", invalidToken("token too long")
 	}
 	tok, err := josejwt.ParseSigned(raw, tokenAlgs)
 	if err != nil {
-		return nil, invalidToken(err.Error())
+		return nil, "", invalidToken(err.Error())
 	}
 	h := tok.Headers[0]
 	if typ, _ := h.ExtraHeaders[jose.HeaderType].(string); !isAccessTokenType(typ) {
-		return nil, invalidToken(fmt.Sprintf("typ %q is not at+jwt", typ))
+		return nil, "", invalidToken(fmt.Sprintf("typ %q is not at+jwt", typ))
 	}
 	key, ok := keys(ctx, h.KeyID)
 	if !ok {
-		return nil, invalidToken("unknown signing key")
+		return nil, "", invalidToken("unknown signing key")
 	}
 	if key.Algorithm != h.Algorithm {
-		return nil, invalidToken("algorithm does not match the key")
+		return nil, "", invalidToken("algorithm does not match the key")
 	}
 	var c accessClaims
 	if err := tok.Claims(key.Key, &c); err != nil {
-		return nil, invalidToken(err.Error())
+		return nil, "", invalidToken(err.Error())
 	}
 	if c.Expiry == nil {
-		return nil, invalidToken("no exp")
+		return nil, "", invalidToken("no exp")
 	}
 	if err := c.ValidateWithLeeway(josejwt.Expected{Issuer: issuer, Time: now}, clockLeeway); err != nil {
-		return nil, invalidToken(err.Error())
+		return nil, "", invalidToken(err.Error())
 	}
-	return c.grantClaims()
+	gc, err := c.grantClaims()
+	return gc, h.KeyID, err
 }
 
 // isAccessTokenType accepts "at+jwt" and its full media type, as RFC 9068

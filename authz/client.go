@@ -134,7 +134,10 @@ func ListClients(ctx context.Context, s ClientStore) ([]store.Client, error) {
 }
 
 // DeleteClient removes a client. Its outstanding tokens stop working:
-// every token lookup reads the client again.
+// every token request looks the client up again. Providers keep clients in
+// memory for Config.ClientCacheTTL, so pass the Provider as s to stop them
+// on this node at once; other nodes, and servers running while this is
+// called from another process, stop within that TTL.
 func DeleteClient(ctx context.Context, s ClientStore, id string) error {
 	if err := s.DeleteClient(ctx, id); err != nil {
 		return fmt.Errorf("authz: delete client %q: %w", id, err)

@@ -38,6 +38,11 @@ type Config struct {
 	// LoginPath is where /oauth2/auth sends the browser with ?request=<id>.
 	// Default "/login".
 	LoginPath string
+	// ClientCacheTTL is how long a node serves a client record from memory.
+	// Deleting a client through the Provider takes effect on that node at
+	// once; elsewhere (other nodes, the `client delete` command) it takes
+	// up to this long. Default 5s; negative disables the cache.
+	ClientCacheTTL time.Duration
 
 	Clock func() time.Time // default time.Now
 	Rand  io.Reader        // default crypto/rand.Reader
@@ -51,6 +56,7 @@ const (
 	DefaultRefreshTokenTTL = 30 * 24 * time.Hour
 	DefaultAuthRequestTTL  = 15 * time.Minute
 	DefaultLoginPath       = "/login"
+	DefaultClientCacheTTL  = 5 * time.Second
 )
 
 // withDefaults fills zero fields and reports every invalid one at once.
@@ -70,6 +76,9 @@ func (c Config) withDefaults() (Config, error) {
 	}
 	if c.LoginPath == "" {
 		c.LoginPath = DefaultLoginPath
+	}
+	if c.ClientCacheTTL == 0 {
+		c.ClientCacheTTL = DefaultClientCacheTTL
 	}
 	if c.Clock == nil {
 		c.Clock = time.Now

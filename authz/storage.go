@@ -31,17 +31,20 @@ type tokenBackend interface {
 // grant id (Approve sets it), so revoking by request reaches the grant.
 //
 // Codes and refresh tokens are rows keyed by their HMAC signature. Spending
-// one deletes its row and writes a spent marker under another key (for
-// replay detection): the delete is the single-use check, and of concurrent
-// spenders only one deletes a row, on SQLite and PostgreSQL alike. The
-// code row holds the whole sanitized authorization request, so the PKCE
-// and OpenID Connect sessions are read from it (storage_views.go).
+// one renames its row to a spent marker under another key (for replay
+// detection) in one conditional statement, which is the single-use check:
+// of concurrent spenders only one renames the row, on SQLite and
+// PostgreSQL alike. The code row holds the whole sanitized authorization
+// request, so the PKCE and OpenID Connect sessions are read from it
+// (storage_views.go).
 //
 // Access tokens are self-contained JWTs and are not stored when issued:
 // fosite hands the storage the token itself as its "signature", and the
 // storage verifies and decodes it. Only revoked access tokens are stored,
 // inactive, keyed by the token's SHA-256. A code exchange therefore reads
-// the client, the code and the grant, and writes in one transaction.
+// the code (the client comes from a short-lived cache, see clientCache)
+// and runs one transaction: the spend, plus the refresh token's insert
+// for a persistent grant.
 type Storage struct {
 	st tokenBackend
 	// codeSignature turns a code into its stored signature: fosite keys
@@ -50,6 +53,8 @@ type Storage struct {
 	// parseAccess verifies and decodes an access token.
 	parseAccess func(ctx context.Context, token string) (*GrantClaims, error)
 	clock       func() time.Time
+	// clients caches client records briefly; see clientCache.
+	clients *clientCache
 }
 
 var (
@@ -93,7 +98,7 @@ func (s *Storage) GetClient(ctx context.Context, id string) (fosite.Client, erro
 	if c, ok := m.client(id); ok {
 		return c, nil
 	}
-	c, err := s.st.GetClient(ctx, id)
+	c, err := s.clients.get(ctx, s.st, id)
 	if err != nil {
 		return nil, notFound(err)
 	}
@@ -257,10 +262,9 @@ func (s *Storage) load(ctx context.Context, kind store.TokenKind, sig string) (*
 	return row, nil
 }
 
-// spend consumes a live code or refresh token. Deleting the row decides:
-// of concurrent spenders exactly one deletes it (a PostgreSQL transaction
-// blocked on the row finds it gone, where an UPDATE would re-check its
-// condition and succeed twice). The others get used.
+// spend consumes a live code or refresh token: one conditional statement
+// renames its row to the spent marker, and of concurrent spenders exactly
+// one renames it (store.SpendOAuthToken). The others get used.
 func (s *Storage) spend(ctx context.Context, kind store.TokenKind, sig string, used error) (*memoRow, error) {
 	row, err := s.load(ctx, kind, sig)
 	if err != nil {
@@ -269,16 +273,10 @@ func (s *Storage) spend(ctx context.Context, kind store.TokenKind, sig string, u
 	if !row.t.Active {
 		return nil, used
 	}
-	err = s.st.InTx(ctx, func(ctx context.Context) error {
-		if err := s.st.DeleteOAuthToken(ctx, kind, sig); errors.Is(err, store.ErrNotFound) {
-			return used
-		} else if err != nil {
-			return err
-		}
-		spent := row.t
-		spent.Signature, spent.Active = spentSignature(sig), false
-		return s.st.CreateOAuthToken(ctx, spent)
-	})
+	err = s.st.SpendOAuthToken(ctx, kind, sig, spentSignature(sig))
+	if errors.Is(err, store.ErrNotFound) {
+		return row, used
+	}
 	return row, err
 }
 

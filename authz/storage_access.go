@@ -104,12 +104,11 @@ func (s *Storage) denyHash(ctx context.Context, hash string, t store.OAuthToken,
 
 // accessRevoked reports whether the token was revoked.
 func (s *Storage) accessRevoked(ctx context.Context, token string) (bool, error) {
-	_, err := s.st.GetOAuthToken(ctx, store.TokenAccess, accessTokenHash(token))
-	switch {
-	case err == nil:
-		return true, nil
-	case errors.Is(err, store.ErrNotFound):
-		return false, nil
-	}
-	return false, err
+	return s.revokedHash(ctx, accessTokenHash(token))
+}
+
+// revokedHash reports whether the token with this accessTokenHash was
+// revoked.
+func (s *Storage) revokedHash(ctx context.Context, hash string) (bool, error) {
+	return s.st.HasOAuthToken(ctx, store.TokenAccess, hash)
 }

@@ -24,6 +24,7 @@ var (
 // GrantStore is what grants need from the store.
 type GrantStore interface {
 	CreateGrant(ctx context.Context, g store.Grant) error
+	GetGrantStatus(ctx context.Context, id string) (store.GrantStatus, error)
 	ListGrants(ctx context.Context, f store.GrantFilter) ([]store.Grant, string, error)
 	UseGrant(ctx context.Context, id string, u store.GrantUsage) (store.Grant, error)
 	AppendAuditEvent(ctx context.Context, e store.AuditEvent) (store.AuditEvent, error)
@@ -36,6 +37,12 @@ type Grants struct {
 	Clock        func() time.Time
 	Rand         io.Reader     // default crypto/rand
 	ImmediateTTL time.Duration // how long an unused immediate grant stays usable (default 1h)
+	// Usage, when set, logs reads of persistent grants in batches: such a
+	// read checks its grant with a read, so a revocation stops the next
+	// read, and the usage row reaches the store within Usage's interval.
+	// Nil writes every read synchronously (store.UseGrant). Immediate
+	// grants are always consumed synchronously and atomically.
+	Usage *UsageLog
 }
 
 // Consent is a verified, signed consent.

@@ -61,6 +61,18 @@ type Grant struct {
 	UsageCount int64
 }
 
+// GrantStatus is the part of a grant that decides whether it may be read:
+// what a resource read checks on every request, without the signed
+// consent and the lists a full Grant carries.
+type GrantStatus struct {
+	ID        string
+	Kind      GrantKind
+	State     GrantState
+	Identity  string
+	ClientID  string
+	ExpiresAt time.Time // zero: no expiry by time
+}
+
 // GrantUsage is one successful resource read under a grant. ID is assigned
 // by the store.
 type GrantUsage struct {
@@ -86,6 +98,9 @@ type GrantFilter struct {
 type GrantStore interface {
 	CreateGrant(ctx context.Context, g Grant) error
 	GetGrant(ctx context.Context, id string) (Grant, error)
+	// GetGrantStatus reads only a grant's GrantStatus, for the per-read
+	// check. Errors: ErrNotFound.
+	GetGrantStatus(ctx context.Context, id string) (GrantStatus, error)
 	// UpdateGrant runs fn on the stored grant inside one transaction, with
 	// the row locked, and stores its result. The ID cannot change.
 	UpdateGrant(ctx context.Context, id string, fn func(Grant) (Grant, error)) (Grant, error)
@@ -99,6 +114,14 @@ type GrantStore interface {
 	// Errors: ErrNotFound, ErrGrantUsed, ErrGrantRevoked, ErrGrantInactive
 	// (requested or denied), ErrExpired.
 	UseGrant(ctx context.Context, id string, u GrantUsage) (Grant, error)
+	// RecordGrantUsage appends reads that were already allowed, by a check
+	// of the grant made when each was served, to the usage log, and adds
+	// them to their grants' usage counts and last-use times, all in one
+	// transaction. Unlike UseGrant it checks no state: a read allowed just
+	// before its grant was revoked is still logged. It is how reads of
+	// persistent grants are recorded in batches. A u.ID is ignored. Errors:
+	// ErrNotFound when a grant does not exist, and then nothing is recorded.
+	RecordGrantUsage(ctx context.Context, us []GrantUsage) error
 	// RevokeGrant moves a requested or active grant to revoked. It fails
 	// with ErrGrantRevoked when already revoked, ErrGrantUsed when used,
 	// ErrExpired or ErrGrantInactive for the other final states.

@@ -41,9 +41,20 @@ type OAuthToken struct {
 type OAuthTokenStore interface {
 	// CreateOAuthToken fails with ErrAlreadyExists on a duplicate key.
 	CreateOAuthToken(ctx context.Context, t OAuthToken) error
+	// HasOAuthToken reports whether a token (active or not) is stored under
+	// the key, reading nothing else: the per-read check that an access
+	// token was not revoked.
+	HasOAuthToken(ctx context.Context, kind TokenKind, signature string) (bool, error)
 	// GetOAuthToken returns inactive tokens too; callers check Active.
 	GetOAuthToken(ctx context.Context, kind TokenKind, signature string) (OAuthToken, error)
 	DeleteOAuthToken(ctx context.Context, kind TokenKind, signature string) error
+	// SpendOAuthToken consumes a live token in one statement: the active
+	// token (kind, signature) becomes the inactive token (kind, spentAs),
+	// keeping its other fields, so that replay can still be detected under
+	// the new key. Of concurrent calls for one token exactly one succeeds;
+	// the others, and calls for a token that is inactive or absent, fail
+	// with ErrNotFound. ErrAlreadyExists when spentAs is taken.
+	SpendOAuthToken(ctx context.Context, kind TokenKind, signature, spentAs string) error
 	// DeactivateOAuthToken sets Active to false, or fails with ErrNotFound.
 	DeactivateOAuthToken(ctx context.Context, kind TokenKind, signature string) error
 	// RevokeOAuthTokensByRequestID deactivates every token of the kind

@@ -73,8 +73,7 @@ func (h *UserInfo) serve(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *UserInfo) disclosure(ctx context.Context, c *authz.GrantClaims) (consent.Disclosure, error) {
-	d := consent.Disclosure{Subject: c.Subject, Wallet: identity.CAIP10(c.ChainID, c.Wallet), Scopes: c.Scopes,
-		Claims: map[uint64][]identity.Judgement{}}
+	d := consent.Disclosure{Subject: c.Subject, Wallet: identity.CAIP10(c.ChainID, c.Wallet), Scopes: c.Scopes}
 	if slices.ContainsFunc(c.Scopes, isProfileScope) {
 		p, err := h.Profiles.Get(ctx, c.Identity)
 		if err != nil {
@@ -87,6 +86,9 @@ func (h *UserInfo) disclosure(ctx context.Context, c *authz.GrantClaims) (consen
 			claims, err := h.Directory.ClaimsByTopic(ctx, c.Identity, topic, h.Clock())
 			if err != nil {
 				return d, err
+			}
+			if d.Claims == nil {
+				d.Claims = map[uint64][]identity.Judgement{}
 			}
 			d.Claims[topic] = claims
 		}

@@ -131,6 +131,13 @@ func serve(ctx context.Context, cfg *serveConfig, out io.Writer, log *slog.Logge
 	if err != nil {
 		return err
 	}
+	// Deferred after n.Close, so it runs first: the queued usage rows are
+	// written once the server has stopped and while the store is open.
+	defer func() {
+		if cerr := f.Close(); cerr != nil {
+			log.Error("write the usage log at shutdown", "err", cerr)
+		}
+	}()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)

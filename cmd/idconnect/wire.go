@@ -25,11 +25,17 @@ type flows struct {
 	handler  http.Handler
 	provider *authz.Provider
 	keyring  *authz.Keyring
+	// usage batches the usage log of persistent-grant reads.
+	usage *consent.UsageLog
 }
+
+// Close writes the usage rows still queued. Call it once the HTTP server
+// has stopped and before the store closes.
+func (f *flows) Close() error { return f.usage.Close() }
 
 // buildFlows wires the OAuth2 core, the sign-in and consent steps, the resources
 // and the pages onto one mux behind the security middleware.
-func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger) (*flows, error) {
+func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger) (f *flows, err error) {
 	keys, err := deriveKeys(n.serverKey)
 	if err != nil {
 		return nil, err
@@ -57,7 +63,13 @@ func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 		return nil, err
 	}
 	site := web.Site{Issuer: cfg.issuer(), ChainID: n.chainID, ChainName: chainName(n.chainID), Dev: cfg.Dev}
-	grants := &consent.Grants{Store: n.store, Directory: n.cache, Clock: time.Now}
+	usage := consent.NewUsageLog(n.store, consent.UsageLogConfig{Log: log})
+	defer func() {
+		if err != nil {
+			_ = usage.Close()
+		}
+	}()
+	grants := &consent.Grants{Store: n.store, Directory: n.cache, Clock: time.Now, Usage: usage}
 	profiles := &consent.Profiles{Store: n.store, Sealer: sealer, Clock: time.Now}
 	challenges := challenge.New(challenge.Config{Store: n.store, Caller: n.chain, ChainID: n.chainID})
 	owner := &web.Owner{Sessions: sessions, Store: n.store, Clock: time.Now}
@@ -87,7 +99,7 @@ func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	}
 	handler := web.Stack{Issuer: cfg.issuer(), Log: log, Clock: time.Now, Random: rand.Reader,
 		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo"}}.Handler(mux)
-	return &flows{handler: handler, provider: provider, keyring: keyring}, nil
+	return &flows{handler: handler, provider: provider, keyring: keyring, usage: usage}, nil
 }
 
 func chainName(id uint64) string {

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"modernc.org/sqlite"
@@ -24,10 +26,21 @@ type querier interface {
 
 // conn adapts database/sql to sqlstore.Conn: it rewrites $N placeholders
 // to SQLite's ?N, stores times as sortable text, and maps errors.
-type conn struct{ q querier }
+//
+// detachRows runs single-row reads without the caller's cancellation.
+// With a cancellable context, database/sql and the driver each start a
+// goroutine per query to watch it, which cost more than the point lookups
+// the resource endpoints make on every request; such a read on WAL takes
+// microseconds and waits for no writer, so there is nothing to cancel. A
+// context that is already done still fails the read.
+type conn struct {
+	q          querier
+	detachRows bool
+	queries    *rebound
+}
 
 func (c conn) Exec(ctx context.Context, query string, args ...any) (int64, error) {
-	res, err := c.q.ExecContext(ctx, rebind(query), convert(args)...)
+	res, err := c.q.ExecContext(ctx, c.queries.rebind(query), convert(args)...)
 	if err != nil {
 		return 0, mapErr(err)
 	}
@@ -36,20 +49,34 @@ func (c conn) Exec(ctx context.Context, query string, args ...any) (int64, error
 }
 
 func (c conn) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Row {
-	return row{c.q.QueryRowContext(ctx, rebind(query), convert(args)...)}
+	if c.detachRows {
+		if err := ctx.Err(); err != nil {
+			return row{err: err}
+		}
+		ctx = context.WithoutCancel(ctx)
+	}
+	return row{r: c.q.QueryRowContext(ctx, c.queries.rebind(query), convert(args)...)}
 }
 
 func (c conn) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows, error) {
-	rs, err := c.q.QueryContext(ctx, rebind(query), convert(args)...)
+	rs, err := c.q.QueryContext(ctx, c.queries.rebind(query), convert(args)...)
 	if err != nil {
 		return nil, mapErr(err)
 	}
 	return rows{rs}, nil
 }
 
-type row struct{ r *sql.Row }
+type row struct {
+	r   *sql.Row
+	err error // set instead of r when the read did not run
+}
 
-func (r row) Scan(dest ...any) error { return mapErr(r.r.Scan(dest...)) }
+func (r row) Scan(dest ...any) error {
+	if r.err != nil {
+		return r.err
+	}
+	return mapErr(r.r.Scan(dest...))
+}
 
 type rows struct{ rs *sql.Rows }
 
@@ -62,6 +89,30 @@ func (r rows) Close()                 { _ = r.rs.Close() }
 // shared queries contain no other '$'.
 func rebind(query string) string {
 	return strings.ReplaceAll(query, "$", "?")
+}
+
+// rebound remembers rebind's results: the store's queries are a small
+// fixed set, and rewriting one allocated a copy of it on every call.
+type rebound struct {
+	m sync.Map // query -> rebound query
+	n atomic.Int32
+}
+
+// maxRebound bounds what rebound keeps; past it, queries are rewritten
+// each time.
+const maxRebound = 1024
+
+func (r *rebound) rebind(query string) string {
+	if v, ok := r.m.Load(query); ok {
+		return v.(string)
+	}
+	out := rebind(query)
+	if r.n.Load() < maxRebound {
+		if _, loaded := r.m.LoadOrStore(query, out); !loaded {
+			r.n.Add(1)
+		}
+	}
+	return out
 }
 
 // convert stores times as fixed-width UTC text so that comparisons and

@@ -11,7 +11,8 @@ import (
 // pools is the sqlstore.DB of one Store: the single-connection writer and
 // the read pool.
 type pools struct {
-	w, r *sql.DB
+	w, r    *sql.DB
+	queries rebound
 }
 
 type txKey struct{}
@@ -41,19 +42,20 @@ func (p *pools) tx(ctx context.Context) *sql.Tx {
 }
 
 // Read uses the transaction if there is one: it may hold the only writer
-// connection, and a read inside it must see its own writes.
+// connection, and a read inside it must see its own writes. Single-row
+// reads on the read pool are detached from cancellation (see conn).
 func (p *pools) Read(ctx context.Context) sqlstore.Conn {
 	if tx := p.tx(ctx); tx != nil {
-		return conn{tx}
+		return conn{q: tx, queries: &p.queries}
 	}
-	return conn{p.r}
+	return conn{q: p.r, detachRows: true, queries: &p.queries}
 }
 
 func (p *pools) Write(ctx context.Context) sqlstore.Conn {
 	if tx := p.tx(ctx); tx != nil {
-		return conn{tx}
+		return conn{q: tx, queries: &p.queries}
 	}
-	return conn{p.w}
+	return conn{q: p.w, queries: &p.queries}
 }
 
 // InTx begins on the writer (BEGIN IMMEDIATE), so the transaction holds the

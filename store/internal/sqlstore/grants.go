@@ -43,6 +43,14 @@ func (s *Core) GetGrant(ctx context.Context, id string) (store.Grant, error) {
 	return g, wrap("get grant", err)
 }
 
+// GetGrantStatus implements store.GrantStore.
+func (s *Core) GetGrantStatus(ctx context.Context, id string) (store.GrantStatus, error) {
+	var g store.GrantStatus
+	err := s.db.Read(ctx).QueryRow(ctx, `SELECT id, kind, state, identity, client_id, expires_at
+		FROM grants WHERE id = $1`, id).Scan(&g.ID, &g.Kind, &g.State, &g.Identity, &g.ClientID, tm(&g.ExpiresAt))
+	return g, wrap("get grant status", err)
+}
+
 func (s *Core) getGrant(ctx context.Context, c Conn, id, lock string) (store.Grant, error) {
 	return scanGrant(c.QueryRow(ctx, `SELECT `+grantCols+` FROM grants WHERE id = $1`+lock, id))
 }

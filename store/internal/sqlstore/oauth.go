@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"errors"
 
 	"github.com/idconnect/idconnect/store"
 )
@@ -32,11 +33,36 @@ func (s *Core) GetOAuthToken(ctx context.Context, kind store.TokenKind, signatur
 	return t, wrap("get oauth token", err)
 }
 
+// HasOAuthToken implements store.OAuthTokenStore.
+func (s *Core) HasOAuthToken(ctx context.Context, kind store.TokenKind, signature string) (bool, error) {
+	var one int
+	err := s.db.Read(ctx).QueryRow(ctx, `SELECT 1 FROM oauth_tokens WHERE kind = $1 AND signature = $2`,
+		kind, signature).Scan(&one)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, store.ErrNotFound):
+		return false, nil
+	}
+	return false, wrap("has oauth token", err)
+}
+
 // DeleteOAuthToken implements store.OAuthTokenStore.
 func (s *Core) DeleteOAuthToken(ctx context.Context, kind store.TokenKind, signature string) error {
 	n, err := s.db.Write(ctx).Exec(ctx,
 		`DELETE FROM oauth_tokens WHERE kind = $1 AND signature = $2`, kind, signature)
 	return wrap("delete oauth token", affected(n, err))
+}
+
+// SpendOAuthToken implements store.OAuthTokenStore. Renaming the row
+// rather than deleting and re-inserting it writes one row and one index
+// entry instead of copying the request. A PostgreSQL transaction that
+// waited on the row re-checks the WHERE clause against the renamed row,
+// which no longer matches, so a concurrent spender finds nothing.
+func (s *Core) SpendOAuthToken(ctx context.Context, kind store.TokenKind, signature, spentAs string) error {
+	n, err := s.db.Write(ctx).Exec(ctx, `UPDATE oauth_tokens SET signature = $3, active = false
+		WHERE kind = $1 AND signature = $2 AND active`, kind, signature, spentAs)
+	return wrap("spend oauth token", affected(n, err))
 }
 
 // DeactivateOAuthToken implements store.OAuthTokenStore.

@@ -1,0 +1,57 @@
+package storetest
+
+import (
+	"testing"
+	"time"
+
+	"github.com/idconnect/idconnect/store"
+)
+
+// testGrantStatus: the status read agrees with the full grant, follows its
+// state changes, and knows no grant that does not exist.
+func testGrantStatus(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	g := activeGrant("st-1", store.GrantImmediate)
+	forever := activeGrant("st-2", store.GrantPersistent)
+	forever.ExpiresAt = time.Time{}
+	must(t, s.CreateGrant(ctx, g))
+	must(t, s.CreateGrant(ctx, forever))
+	for _, want := range []store.Grant{g, forever} {
+		got, err := s.GetGrantStatus(ctx, want.ID)
+		must(t, err)
+		equal(t, got, store.GrantStatus{ID: want.ID, Kind: want.Kind, State: want.State,
+			Identity: want.Identity, ClientID: want.ClientID, ExpiresAt: want.ExpiresAt})
+	}
+	_, err := s.RevokeGrant(ctx, "st-2", at(time.Minute))
+	must(t, err)
+	got, err := s.GetGrantStatus(ctx, "st-2")
+	must(t, err)
+	if got.State != store.GrantRevoked {
+		t.Fatalf("status after revocation: %+v", got)
+	}
+	_, err = s.GetGrantStatus(ctx, "nope")
+	wantErr(t, err, store.ErrNotFound)
+}
+
+// testHasOAuthToken: presence under the exact key, active or not.
+func testHasOAuthToken(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	revoked := token(store.TokenAccess, "hash-1", "r1")
+	revoked.Active = false
+	must(t, s.CreateOAuthToken(ctx, revoked))
+	for _, c := range []struct {
+		kind store.TokenKind
+		sig  string
+		want bool
+	}{
+		{store.TokenAccess, "hash-1", true},
+		{store.TokenAccess, "hash-2", false},
+		{store.TokenRefresh, "hash-1", false},
+	} {
+		got, err := s.HasOAuthToken(ctx, c.kind, c.sig)
+		must(t, err)
+		if got != c.want {
+			t.Errorf("HasOAuthToken(%s, %s) = %v", c.kind, c.sig, got)
+		}
+	}
+}
