@@ -9,6 +9,9 @@ import (
 
 	"github.com/coreos/go-oidc/v3/oidc"
 	"golang.org/x/oauth2"
+
+	"github.com/idconnect/idconnect/store"
+	"github.com/idconnect/idconnect/store/sqlite"
 )
 
 // TestImmediateFlow: a confidential client completes the code flow with plain
@@ -108,6 +111,16 @@ func TestPersistentFlow(t *testing.T) {
 	resp.Body.Close()
 	if code, _ := userinfo(t, issuer, fresh.AccessToken); code != http.StatusUnauthorized {
 		t.Fatalf("userinfo after revocation = %d, want 401", code)
+	}
+	s, err := sqlite.Open(ctx, dataPath(dataDir, "idconnect.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, kind := range []store.AuditKind{store.AuditLogin, store.AuditConsent, store.AuditToken, store.AuditRevocation} {
+		if events, _, err := s.ListAuditEvents(ctx, store.AuditFilter{Kind: kind}); err != nil || len(events) == 0 {
+			t.Errorf("no %s event in the audit log (%v)", kind, err)
+		}
 	}
 }
 

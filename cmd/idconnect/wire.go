@@ -99,6 +99,7 @@ func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	}
 	handler := web.Stack{Issuer: cfg.issuer(), Log: log, Clock: time.Now, Random: rand.Reader,
 		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo"}}.Handler(mux)
+	handler = web.AuditTokens(n.store, time.Now, handler)
 	return &flows{handler: handler, provider: provider, keyring: keyring, usage: usage}, nil
 }
 
