@@ -156,8 +156,9 @@ func serve(ctx context.Context, cfg *serveConfig, out io.Writer, log *slog.Logge
 	var wg sync.WaitGroup
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	wg.Add(2)
+	wg.Add(3)
 	go func() { defer wg.Done(); _ = n.cache.Run(runCtx) }()
+	go func() { defer wg.Done(); sweep(runCtx, n.store, time.Minute, log) }()
 	go func() {
 		defer wg.Done()
 		<-runCtx.Done()

@@ -35,72 +35,93 @@ func (f *flows) Close() error { return f.usage.Close() }
 
 // buildFlows wires the OAuth2 core, the sign-in and consent steps, the resources
 // and the pages onto one mux behind the security middleware.
-func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger) (f *flows, err error) {
-	keys, err := deriveKeys(n.serverKey)
+func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger) (*flows, error) {
+	p, err := buildParts(ctx, cfg, n, log)
 	if err != nil {
 		return nil, err
 	}
-	sealer, err := store.NewSealer(keys.seal, rand.Reader)
-	if err != nil {
-		return nil, err
-	}
-	keyring, err := authz.NewKeyring(ctx, n.store, sealer, authz.KeyringConfig{TokenTTL: authz.DefaultIDTokenTTL, Log: log})
-	if err != nil {
-		return nil, err
-	}
-	catalogue := identity.DefaultCatalogue()
-	provider, err := authz.New(authz.Config{Issuer: cfg.issuer(), GlobalSecret: keys.hmac, RegistrationToken: cfg.RegistrationToken,
-		ClaimTopics: catalogue.Numbers()}, n.store, keyring, log)
-	if err != nil {
-		return nil, err
-	}
-	sessions, err := web.NewSessions(keys.sessionHash, keys.sessionBlock, strings.HasPrefix(cfg.issuer(), "https://"))
-	if err != nil {
-		return nil, err
-	}
-	static, err := web.NewStatic(log)
-	if err != nil {
-		return nil, err
-	}
-	site := web.Site{Issuer: cfg.issuer(), ChainID: n.chainID, ChainName: chainName(n.chainID), Dev: cfg.Dev}
-	usage := consent.NewUsageLog(n.store, consent.UsageLogConfig{Log: log})
-	defer func() {
-		if err != nil {
-			_ = usage.Close()
-		}
-	}()
-	grants := &consent.Grants{Store: n.store, Directory: n.cache, Clock: time.Now, Usage: usage}
-	profiles := &consent.Profiles{Store: n.store, Sealer: sealer, Clock: time.Now}
-	challenges := challenge.New(challenge.Config{Store: n.store, Caller: n.chain, ChainID: n.chainID})
-	owner := &web.Owner{Sessions: sessions, Store: n.store, Clock: time.Now}
-
 	mux := http.NewServeMux()
-	(&web.Health{ChainID: n.chainID, Chain: n.chain, Following: n.cache.Following, Store: n.store, Backend: n.backend}).Mount(mux)
-	provider.Mount(mux)
-	static.Mount(mux)
-	(&web.Login{Site: site, Store: n.store, Challenges: challenges, Directory: n.cache, Onboarder: n.onboarder, Sessions: sessions,
-		Static: static, IPLimit: web.NewLimiter(rate.Limit(5), 30, 100_000, nil), AddrLimit: web.NewLimiter(rate.Limit(1), 10, 100_000, nil),
-		Clock: time.Now, SessionTTL: web.SessionMaxAge, Log: log}).Mount(mux)
-	(&web.Consent{Site: site, Owner: owner, Authz: provider, Clients: n.store, Grants: grants, Challenges: challenges, Directory: n.cache,
-		Describer: &consent.Describer{Directory: n.cache, Catalogue: catalogue, IssuerNames: n.issuerNames, Clock: time.Now},
-		Static:    static, Log: log}).Mount(mux)
-	(&web.UserInfo{Site: site, Tokens: provider, Grants: grants, Profiles: profiles, Directory: n.cache, Catalogue: catalogue,
-		Clock: time.Now, Log: log}).Mount(mux)
-	(&web.Account{Owner: owner, Profiles: profiles, Static: static, Clock: time.Now, Log: log,
-		Revoke: func(r *http.Request, id string, at time.Time) error {
-			return n.store.RevokeLoginSession(r.Context(), id, at)
-		}}).Mount(mux)
-	if cfg.Dev {
-		dw, err := web.NewDevWallet(dataPath(cfg.DataDir, "devwallet.json"), n.chainID, rand.Reader)
-		if err != nil {
-			return nil, err
-		}
-		dw.Mount(mux)
+	if err := p.mount(mux, cfg, n, log); err != nil {
+		_ = p.usage.Close()
+		return nil, err
 	}
 	handler := web.Stack{Issuer: cfg.issuer(), Log: log, Clock: time.Now, Random: rand.Reader,
 		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo"}}.Handler(mux)
 	handler = web.AuditTokens(n.store, time.Now, handler)
-	return &flows{handler: handler, provider: provider, keyring: keyring, usage: usage}, nil
+	return &flows{handler: handler, provider: p.provider, keyring: p.keyring, usage: p.usage}, nil
+}
+
+// parts are the long-lived pieces the handlers share.
+type parts struct {
+	sealer    *store.Sealer
+	keyring   *authz.Keyring
+	provider  *authz.Provider
+	sessions  *web.Sessions
+	static    *web.Static
+	usage     *consent.UsageLog
+	catalogue identity.Catalogue
+}
+
+// buildParts derives the keys from the server key and builds the OAuth2 core.
+func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger) (*parts, error) {
+	keys, err := deriveKeys(n.serverKey)
+	if err != nil {
+		return nil, err
+	}
+	p := &parts{catalogue: identity.DefaultCatalogue()}
+	if p.sealer, err = store.NewSealer(keys.seal, rand.Reader); err != nil {
+		return nil, err
+	}
+	if p.keyring, err = authz.NewKeyring(ctx, n.store, p.sealer, authz.KeyringConfig{TokenTTL: authz.DefaultIDTokenTTL, Log: log}); err != nil {
+		return nil, err
+	}
+	p.provider, err = authz.New(authz.Config{Issuer: cfg.issuer(), GlobalSecret: keys.hmac, RegistrationToken: cfg.RegistrationToken,
+		ClaimTopics: p.catalogue.Numbers()}, n.store, p.keyring, log)
+	if err != nil {
+		return nil, err
+	}
+	if p.sessions, err = web.NewSessions(keys.sessionHash, keys.sessionBlock, strings.HasPrefix(cfg.issuer(), "https://")); err != nil {
+		return nil, err
+	}
+	if p.static, err = web.NewStatic(log); err != nil {
+		return nil, err
+	}
+	p.usage = consent.NewUsageLog(n.store, consent.UsageLogConfig{Log: log})
+	return p, nil
+}
+
+// mount registers every flow's handler.
+func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.Logger) error {
+	site := web.Site{Issuer: cfg.issuer(), ChainID: n.chainID, ChainName: chainName(n.chainID), Dev: cfg.Dev}
+	grants := &consent.Grants{Store: n.store, Directory: n.cache, Clock: time.Now, Usage: p.usage}
+	profiles := &consent.Profiles{Store: n.store, Sealer: p.sealer, Clock: time.Now}
+	challenges := challenge.New(challenge.Config{Store: n.store, Caller: n.chain, ChainID: n.chainID})
+	owner := &web.Owner{Sessions: p.sessions, Store: n.store, Clock: time.Now}
+
+	(&web.Health{ChainID: n.chainID, Chain: n.chain, Following: n.cache.Following, Store: n.store, Backend: n.backend}).Mount(mux)
+	p.provider.Mount(mux)
+	p.static.Mount(mux)
+	(&web.Login{Site: site, Store: n.store, Challenges: challenges, Directory: n.cache, Onboarder: n.onboarder, Sessions: p.sessions,
+		Static: p.static, IPLimit: web.NewLimiter(rate.Limit(5), 30, 100_000, nil), AddrLimit: web.NewLimiter(rate.Limit(1), 10, 100_000, nil),
+		Clock: time.Now, SessionTTL: web.SessionMaxAge, Log: log}).Mount(mux)
+	(&web.Consent{Site: site, Owner: owner, Authz: p.provider, Clients: n.store, Grants: grants, Challenges: challenges, Directory: n.cache,
+		Describer: &consent.Describer{Directory: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Clock: time.Now},
+		Static:    p.static, Log: log}).Mount(mux)
+	(&web.UserInfo{Site: site, Tokens: p.provider, Grants: grants, Profiles: profiles, Directory: n.cache, Catalogue: p.catalogue,
+		Clock: time.Now, Log: log}).Mount(mux)
+	(&web.Account{Owner: owner, Profiles: profiles, Static: p.static, Clock: time.Now, Log: log,
+		Revoke: func(r *http.Request, id string, at time.Time) error {
+			return n.store.RevokeLoginSession(r.Context(), id, at)
+		}}).Mount(mux)
+	if !cfg.Dev {
+		return nil
+	}
+	dw, err := web.NewDevWallet(dataPath(cfg.DataDir, "devwallet.json"), n.chainID, rand.Reader)
+	if err != nil {
+		return err
+	}
+	dw.Mount(mux)
+	return nil
 }
 
 func chainName(id uint64) string {
