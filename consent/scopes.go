@@ -36,7 +36,10 @@ func ClaimTopic(scope string) (uint64, bool) {
 		return 0, false
 	}
 	t, err := strconv.ParseUint(rest, 10, 64)
-	return t, err == nil && t > 0
+	if err != nil || t == 0 {
+		return 0, false
+	}
+	return t, true
 }
 
 // dataAbility maps the data scopes to their ReCap abilities.
