@@ -89,7 +89,31 @@ func (s *Sender) wait(ctx context.Context, tx *types.Transaction) (*types.Receip
 	if receipt.Status != types.ReceiptStatusSuccessful {
 		return receipt, fmt.Errorf("%w: %s", ErrTxFailed, tx.Hash())
 	}
+	if err := s.waitHead(ctx, receipt.BlockNumber); err != nil {
+		return nil, err
+	}
 	return receipt, nil
+}
+
+// waitHead waits until the node's head has reached block n. geth writes a block's
+// receipts before it moves the head, so for a moment a receipt can be found while
+// calls at "latest" still see the block before: a caller that reads right after a
+// transaction must not see the old state.
+func (s *Sender) waitHead(ctx context.Context, n *big.Int) error {
+	for {
+		head, err := s.Backend.HeaderByNumber(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("contracts: read head: %w", err)
+		}
+		if head.Number.Cmp(n) >= 0 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
 }
 
 // waitMined polls for a receipt. bind.WaitMined polls once a second, which makes a
