@@ -5,7 +5,7 @@ export CGO_ENABLED := 1
 
 TEMPL_VERSION := $(shell $(GO) list -m -f '{{.Version}}' github.com/a-h/templ 2>/dev/null)
 
-.PHONY: dev test generate bench fuzz deps vet
+.PHONY: dev test generate bench load fuzz deps vet
 
 ## dev: run the server on the embedded defaults (in-process chain, SQLite in ./.idconnect)
 dev:
@@ -26,6 +26,10 @@ generate:
 ## bench: the benchmarks behind the README's performance section
 bench: deps
 	scripts/bench.sh
+
+## load: a bounded /userinfo load run on loopback (scripts/loadrun.sh; knobs in the script)
+load:
+	scripts/loadrun.sh
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 20s)
 fuzz:

@@ -25,20 +25,29 @@ func storeFlags() []cli.Flag {
 	}
 }
 
-// openStoreFlags opens (and migrates) the store the flags name.
-func openStoreFlags(ctx context.Context, c *cli.Command) (store.Store, error) {
+// dsnFlags is the database the flags name: --dsn, or the dev data dir's with --dev.
+func dsnFlags(c *cli.Command) (string, error) {
 	dsn := c.String("dsn")
 	if c.Bool("dev") {
 		if dsn != "" {
-			return nil, &configError{errors.New("--dsn cannot be combined with --dev")}
+			return "", &configError{errors.New("--dsn cannot be combined with --dev")}
 		}
 		if err := ensureDir(c.String("data-dir")); err != nil {
-			return nil, err
+			return "", err
 		}
 		dsn = dataPath(c.String("data-dir"), "idconnect.db")
 	}
 	if err := validateDSN(dsn); err != nil {
-		return nil, &configError{err}
+		return "", &configError{err}
+	}
+	return dsn, nil
+}
+
+// openStoreFlags opens (and migrates) the store the flags name.
+func openStoreFlags(ctx context.Context, c *cli.Command) (store.Store, error) {
+	dsn, err := dsnFlags(c)
+	if err != nil {
+		return nil, err
 	}
 	s, _, err := openStore(ctx, dsn, true)
 	return s, err

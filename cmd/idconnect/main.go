@@ -114,24 +114,11 @@ func migrateCommand(stdout io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:  "migrate",
 		Usage: "apply the database migrations",
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "dsn", Usage: "SQLite file path or postgres:// URL", Sources: env("DSN")},
-			&cli.BoolFlag{Name: "dev", Usage: "migrate the dev database in --data-dir", Sources: env("DEV")},
-			&cli.StringFlag{Name: "data-dir", Value: "./.idconnect", Sources: env("DATA_DIR")},
-		},
+		Flags: storeFlags(),
 		Action: func(ctx context.Context, c *cli.Command) error {
-			dsn := c.String("dsn")
-			if c.Bool("dev") {
-				if dsn != "" {
-					return &configError{errors.New("--dsn cannot be combined with --dev")}
-				}
-				if err := ensureDir(c.String("data-dir")); err != nil {
-					return err
-				}
-				dsn = dataPath(c.String("data-dir"), "idconnect.db")
-			}
-			if err := validateDSN(dsn); err != nil {
-				return &configError{err}
+			dsn, err := dsnFlags(c)
+			if err != nil {
+				return err
 			}
 			return migrate(ctx, dsn, stdout)
 		},
