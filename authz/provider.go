@@ -124,8 +124,10 @@ func (p *Provider) Mount(mux *http.ServeMux) {
 	mux.HandleFunc("GET "+PathJWKS, p.serveJWKS)
 	mux.HandleFunc("GET "+PathAuthorize, p.serveAuthorize)
 	mux.HandleFunc("POST "+PathAuthorize, p.serveAuthorize)
-	mux.HandleFunc("POST "+PathToken, p.serveToken)
-	mux.HandleFunc("POST "+PathRevoke, p.serveRevoke)
+	mux.Handle("POST "+PathToken, browserCallable(p.serveToken))
+	mux.Handle("OPTIONS "+PathToken, browserCallable(nil))
+	mux.Handle("POST "+PathRevoke, browserCallable(p.serveRevoke))
+	mux.Handle("OPTIONS "+PathRevoke, browserCallable(nil))
 	mux.HandleFunc("POST "+PathIntrospect, p.serveIntrospect)
 	mux.HandleFunc("POST "+PathRegister, p.serveRegister)
 }
