@@ -19,6 +19,7 @@ type Store interface {
 	AuditStore
 	WebhookStore
 	NotificationStore
+	Purger
 	Transactor
 
 	// Ping reports ErrUnavailable when the database cannot be reached.

@@ -4,16 +4,15 @@ import (
 	"context"
 	"log/slog"
 	"time"
+
+	"github.com/idconnect/idconnect/store"
 )
 
-// challengeSweeper deletes expired SIWE challenges.
-type challengeSweeper interface {
-	DeleteExpiredChallenges(ctx context.Context, before time.Time) (int64, error)
-}
-
-// sweep deletes expired challenges every interval until ctx ends, so unanswered
-// login and consent messages do not pile up.
-func sweep(ctx context.Context, st challengeSweeper, every time.Duration, log *slog.Logger) {
+// sweep purges expired challenges, login sessions, parked auth requests
+// and OAuth token rows every interval until ctx ends, so that unanswered
+// logins and used or revoked tokens do not pile up. Only counts and the
+// error are logged: the rows hold identities and subjects.
+func sweep(ctx context.Context, st store.Purger, every time.Duration, log *slog.Logger) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -21,8 +20,15 @@ func sweep(ctx context.Context, st challengeSweeper, every time.Duration, log *s
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if _, err := st.DeleteExpiredChallenges(ctx, time.Now()); err != nil && ctx.Err() == nil {
-				log.Warn("delete expired challenges", "err", err)
+			n, err := st.PurgeExpired(ctx, time.Now())
+			if err != nil && ctx.Err() == nil {
+				log.Warn("purge expired rows", "err", err, "purged", n.Total())
+				continue
+			}
+			if n.Total() > 0 {
+				log.Debug("purged expired rows", "challenges", n.Challenges,
+					"login_sessions", n.LoginSessions, "auth_requests", n.AuthRequests,
+					"oauth_tokens", n.OAuthTokens)
 			}
 		}
 	}

@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"RecordGrantUsage", testRecordGrantUsage},
 		{"GrantStatus", testGrantStatus},
 		{"HasOAuthToken", testHasOAuthToken},
+		{"PurgeExpired", testPurgeExpired},
 		{"ListGrantsPagination", testListGrantsPagination},
 		{"ListGrantsFilters", testListGrantsFilters},
 		{"AccessRequests", testAccessRequests},
