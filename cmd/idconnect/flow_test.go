@@ -25,12 +25,17 @@ import (
 )
 
 // devServer runs `serve --dev` in-process and returns its issuer and data dir.
-func devServer(t *testing.T) (issuer, dataDir string) {
+func devServer(t testing.TB) (issuer, dataDir string) {
+	return devServerLogging(t, slog.New(slog.DiscardHandler))
+}
+
+// devServerLogging is devServer with the server's request log going to log.
+func devServerLogging(t testing.TB, log *slog.Logger) (issuer, dataDir string) {
 	t.Helper()
 	cfg := &serveConfig{Dev: true, Addr: freeAddr(t), DataDir: filepath.Join(t.TempDir(), "data"), DevRPCAddr: freeAddr(t), CacheAge: time.Minute}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- serve(ctx, cfg, io.Discard, slog.New(slog.DiscardHandler)) }()
+	go func() { done <- serve(ctx, cfg, io.Discard, log) }()
 	t.Cleanup(func() { cancel(); <-done })
 	issuer = "http://" + cfg.Addr
 	deadline := time.Now().Add(time.Minute)
@@ -50,7 +55,7 @@ func devServer(t *testing.T) (issuer, dataDir string) {
 }
 
 // registerClient registers a client in the dev database, as `client create --dev` does.
-func registerClient(t *testing.T, dataDir, redirect string, public bool) (string, string) {
+func registerClient(t testing.TB, dataDir, redirect string, public bool) (string, string) {
 	t.Helper()
 	ctx := context.Background()
 	s, err := sqlite.Open(ctx, dataPath(dataDir, "idconnect.db"))

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -13,9 +12,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/idconnect/idconnect/authz"
-	"github.com/idconnect/idconnect/store/sqlite"
 )
 
 // BenchmarkUserinfo measures GET /userinfo for a persistent grant with a warm
@@ -24,9 +20,15 @@ import (
 // internal/loadrun, the same program scripts/loadrun.sh uses. Each of the
 // GOMAXPROCS*16 goroutines keeps its connection alive, as wrk does.
 func BenchmarkUserinfo(b *testing.B) {
-	issuer, dataDir := benchServer(b)
+	// Log every request to a file, as the binary logs to stderr.
+	logFile, err := os.Create(filepath.Join(b.TempDir(), "server.log"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { logFile.Close() })
+	issuer, dataDir := devServerLogging(b, slog.New(slog.NewTextHandler(logFile, nil)))
 	const redirect = "http://127.0.0.1:9/callback"
-	client := benchClient(b, dataDir, redirect)
+	client, _ := registerClient(b, dataDir, redirect, true)
 	cmd := exec.CommandContext(b.Context(), "go", "run", "../../internal/loadrun", "grant",
 		"-issuer", issuer, "-client", client, "-redirect-uri", redirect)
 	var stderr bytes.Buffer
@@ -79,60 +81,6 @@ func BenchmarkUserinfo(b *testing.B) {
 type statusError struct{ code int }
 
 func (e *statusError) Error() string { return "status " + http.StatusText(e.code) }
-
-// benchServer runs `serve --dev` in-process until b ends.
-func benchServer(b *testing.B) (issuer, dataDir string) {
-	b.Helper()
-	cfg := &serveConfig{Dev: true, Addr: benchAddr(b), DataDir: filepath.Join(b.TempDir(), "data"), CacheAge: time.Minute}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	// Log every request to a file, as the binary logs to stderr.
-	logFile, err := os.Create(filepath.Join(b.TempDir(), "server.log"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { logFile.Close() })
-	go func() { done <- serve(ctx, cfg, io.Discard, slog.New(slog.NewTextHandler(logFile, nil))) }()
-	b.Cleanup(func() { cancel(); <-done })
-	issuer = "http://" + cfg.Addr
-	deadline := time.Now().Add(time.Minute)
-	for {
-		resp, err := http.Get(issuer + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return issuer, cfg.DataDir
-			}
-		}
-		if time.Now().After(deadline) {
-			b.Fatalf("server never became healthy: %v", err)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-func benchAddr(b *testing.B) string {
-	b.Helper()
-	out, err := exec.Command("go", "run", "../../internal/loadrun", "freeaddr").Output()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return strings.TrimSpace(string(out))
-}
-
-func benchClient(b *testing.B, dataDir, redirect string) string {
-	b.Helper()
-	s, err := sqlite.Open(b.Context(), dataPath(dataDir, "idconnect.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	id, _, err := authz.CreateClient(b.Context(), s, authz.ClientSpec{Name: "Bench RP", RedirectURIs: []string{redirect}, Public: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return id
-}
 
 // processCPU is the CPU time (user and system, every thread) the process has
 // used: server and client together.
