@@ -14,31 +14,16 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/idconnect/idconnect/internal/browsertest"
 )
 
 // stepTimeout bounds each group of browser steps, so a page that never reacts
 // fails its test instead of hanging the run.
 const stepTimeout = 30 * time.Second
 
-// chromiumPath finds Debian's Chromium (or $CHROMIUM). Without it the tests are
-// skipped on a workstation but fail in CI (CI=true), where a skip would hide that
-// the flow went untested. It is the rule of web/browser_fixture_test.go.
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
-	}
-	const p = "/usr/bin/chromium"
-	if _, err := os.Stat(p); err == nil {
-		return p
-	}
-	const hint = "no Chromium at " + p + ": apt-get install chromium, or set CHROMIUM"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(hint)
-	}
-	t.Skip(hint)
-	return ""
-}
+// chromiumPath finds Debian's Chromium; see browsertest.ChromiumPath.
+func chromiumPath(t *testing.T) string { return browsertest.ChromiumPath(t) }
 
 // startBrowser starts one headless Chromium with a fresh profile that resolves
 // nothing but loopback. Each test opens its own browser context in it (newTab), so

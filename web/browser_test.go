@@ -16,27 +16,12 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/idconnect/idconnect/internal/browsertest"
 )
 
-// chromiumPath finds Debian's Chromium (or $CHROMIUM). Without it the browser tests
-// are skipped on a workstation but fail in CI (CI=true), where skipping would hide
-// that the pages' JavaScript went untested.
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
-	}
-	const p = "/usr/bin/chromium"
-	if _, err := os.Stat(p); err == nil {
-		return p
-	}
-	const hint = "no Chromium at " + p + ": apt-get install chromium, or set CHROMIUM"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(hint)
-	}
-	t.Skip(hint)
-	return ""
-}
+// chromiumPath finds Debian's Chromium; see browsertest.ChromiumPath.
+func chromiumPath(t *testing.T) string { return browsertest.ChromiumPath(t) }
 
 // browserTab starts a headless Chromium that resolves nothing but loopback, opens a
 // tab, and fails the test on any uncaught page exception.
