@@ -71,6 +71,9 @@ func benchExchange(b *testing.B, scopes []string) {
 	var next atomic.Int64
 	b.ReportAllocs()
 	b.ResetTimer()
+	// 16 exchanges in flight on two cores, as a server under load has:
+	// concurrent exchanges share a commit (store.InGroupTx).
+	b.SetParallelism(8)
 	cpu := processCPU(b)
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {

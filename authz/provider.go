@@ -93,7 +93,7 @@ func (p *Provider) fositeConfig() *fosite.Config {
 func (p *Provider) compose() {
 	fc := p.fositeConfig()
 	p.storage = &Storage{st: p.st, clock: p.cfg.Clock, parseAccess: p.parseAccessToken,
-		clients: newClientCache(p.cfg.ClientCacheTTL, p.cfg.Clock)}
+		clients: newClientCache(p.cfg.ClientCacheTTL, p.cfg.Clock), codes: newIssuedCodes()}
 	hmac := compose.NewOAuth2HMACStrategy(fc)
 	p.storage.codeSignature = hmac.AuthorizeCodeSignature
 	tokens := &tokenStrategy{
@@ -138,12 +138,11 @@ func (p *Provider) Mount(mux *http.ServeMux) {
 // check the chain: resource handlers call store.UseGrant and the
 // key-purpose check next.
 func (p *Provider) VerifyAccessToken(ctx context.Context, token string) (*GrantClaims, error) {
-	sum := sha256.Sum256([]byte(token))
-	c, err := p.parseAccessTokenSum(ctx, token, sum)
+	c, hash, err := p.VerifyGrantToken(ctx, token)
 	if err != nil {
 		return nil, err
 	}
-	revoked, err := p.storage.revokedHash(ctx, hashKey(sum))
+	revoked, err := p.storage.revokedHash(ctx, hash)
 	if err != nil {
 		return nil, fmt.Errorf("authz: verify access token: %w", err)
 	}
@@ -151,6 +150,19 @@ func (p *Provider) VerifyAccessToken(ctx context.Context, token string) (*GrantC
 		return nil, invalidToken("revoked")
 	}
 	return c, nil
+}
+
+// VerifyGrantToken is VerifyAccessToken without the revocation check: it
+// returns the key under which the token would be stored as revoked, for a
+// resource handler that checks it in the same store read as the grant
+// (consent.Read.TokenHash, store.GrantStore.GetGrantStatus).
+func (p *Provider) VerifyGrantToken(ctx context.Context, token string) (*GrantClaims, string, error) {
+	sum := sha256.Sum256([]byte(token))
+	c, err := p.parseAccessTokenSum(ctx, token, sum)
+	if err != nil {
+		return nil, "", err
+	}
+	return c, hashKey(sum), nil
 }
 
 // logError records an OAuth error that is the server's fault; client

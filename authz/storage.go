@@ -55,6 +55,9 @@ type Storage struct {
 	clock       func() time.Time
 	// clients caches client records briefly; see clientCache.
 	clients *clientCache
+	// codes keeps the codes this node issued until they are spent; see
+	// issuedCodes.
+	codes *issuedCodes
 }
 
 var (
@@ -157,12 +160,14 @@ func (s *Storage) GetRefreshTokenSession(ctx context.Context, sig string, sess f
 // calls it on a reused token before revoking the grant, so a token that is
 // already gone is not an error.
 func (s *Storage) DeleteRefreshTokenSession(ctx context.Context, sig string) error {
-	for _, key := range []string{sig, spentSignature(sig)} {
-		if err := s.st.DeleteOAuthToken(ctx, store.TokenRefresh, key); err != nil && !errors.Is(err, store.ErrNotFound) {
-			return err
+	return s.write(ctx, func(ctx context.Context) error {
+		for _, key := range []string{sig, spentSignature(sig)} {
+			if err := s.st.DeleteOAuthToken(ctx, store.TokenRefresh, key); err != nil && !errors.Is(err, store.ErrNotFound) {
+				return err
+			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // RotateRefreshToken implements oauth2.RefreshTokenStorage: the used
@@ -180,32 +185,25 @@ func (s *Storage) RotateRefreshToken(ctx context.Context, _ string, sig string) 
 // an authorization code is replayed; each of these ends the grant, whose
 // id is the request id, and with it every token issued under it.
 func (s *Storage) RevokeRefreshToken(ctx context.Context, requestID string) error {
-	if err := s.st.RevokeOAuthTokensByRequestID(ctx, store.TokenRefresh, requestID); err != nil {
+	return s.write(ctx, func(ctx context.Context) error {
+		if err := s.st.RevokeOAuthTokensByRequestID(ctx, store.TokenRefresh, requestID); err != nil {
+			return err
+		}
+		_, err := s.st.RevokeGrant(ctx, requestID, s.clock())
+		switch {
+		case err == nil, errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrGrantRevoked),
+			errors.Is(err, store.ErrGrantUsed), errors.Is(err, store.ErrExpired),
+			errors.Is(err, store.ErrGrantInactive):
+			// Already over, one way or another.
+			return nil
+		}
 		return err
-	}
-	_, err := s.st.RevokeGrant(ctx, requestID, s.clock())
-	switch {
-	case err == nil, errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrGrantRevoked),
-		errors.Is(err, store.ErrGrantUsed), errors.Is(err, store.ErrExpired),
-		errors.Is(err, store.ErrGrantInactive):
-		// Already over, one way or another.
-		return nil
-	}
-	return err
+	})
 }
-
-// BeginTX implements storage.Transactional.
-func (s *Storage) BeginTX(ctx context.Context) (context.Context, error) { return s.st.BeginTx(ctx) }
-
-// Commit implements storage.Transactional.
-func (s *Storage) Commit(ctx context.Context) error { return s.st.Commit(ctx) }
-
-// Rollback implements storage.Transactional.
-func (s *Storage) Rollback(ctx context.Context) error { return s.st.Rollback(ctx) }
 
 // create stores a code or refresh token, with extra's token fields.
 func (s *Storage) create(ctx context.Context, kind store.TokenKind, sig string, tt fosite.TokenType, r fosite.Requester, extra storedRequest) error {
-	data, err := encodeRequest(r, extra)
+	sr, data, err := encodeRequest(r, extra)
 	if err != nil {
 		return err
 	}
@@ -216,7 +214,15 @@ func (s *Storage) create(ctx context.Context, kind store.TokenKind, sig string, 
 	if sess := sessionOf(r); sess != nil {
 		t.GrantID, t.Subject, t.ExpiresAt = sess.Grant.ID, sess.GetSubject(), sess.GetExpiresAt(tt)
 	}
-	return s.st.CreateOAuthToken(ctx, t)
+	return s.write(ctx, func(ctx context.Context) error {
+		if err := s.st.CreateOAuthToken(ctx, t); err != nil {
+			return err
+		}
+		if kind == store.TokenCode {
+			s.codes.put(t, *sr.clone(), s.clock())
+		}
+		return nil
+	})
 }
 
 // get reads a code or refresh token; a spent or revoked one comes back
@@ -247,6 +253,12 @@ func (s *Storage) load(ctx context.Context, kind store.TokenKind, sig string) (*
 	if row, ok := m.row(kind, sig); ok {
 		return row, nil
 	}
+	if kind == store.TokenCode {
+		if row, ok := s.codes.get(sig, s.clock()); ok {
+			m.putRow(kind, sig, row)
+			return row, nil
+		}
+	}
 	t, err := s.st.GetOAuthToken(ctx, kind, sig)
 	if errors.Is(err, store.ErrNotFound) {
 		t, err = s.st.GetOAuthToken(ctx, kind, spentSignature(sig))
@@ -273,24 +285,31 @@ func (s *Storage) spend(ctx context.Context, kind store.TokenKind, sig string, u
 	if !row.t.Active {
 		return nil, used
 	}
-	err = s.st.SpendOAuthToken(ctx, kind, sig, spentSignature(sig))
-	if errors.Is(err, store.ErrNotFound) {
-		return row, used
+	if kind == store.TokenCode {
+		s.codes.drop(sig)
 	}
-	return row, err
+	return row, s.write(ctx, func(ctx context.Context) error {
+		err := s.st.SpendOAuthToken(ctx, kind, sig, spentSignature(sig))
+		if errors.Is(err, store.ErrNotFound) {
+			return used
+		}
+		return err
+	})
 }
 
-func encodeRequest(r fosite.Requester, extra storedRequest) ([]byte, error) {
+// encodeRequest returns the stored form of r, and its JSON.
+func encodeRequest(r fosite.Requester, extra storedRequest) (*storedRequest, []byte, error) {
 	sess := sessionOf(r)
 	if sess == nil {
-		return nil, fmt.Errorf("authz: encode request: session %T is not ours", r.GetSession())
+		return nil, nil, fmt.Errorf("authz: encode request: session %T is not ours", r.GetSession())
 	}
 	sr := extra
 	sr.ID, sr.RequestedAt, sr.ClientID = r.GetID(), r.GetRequestedAt(), r.GetClient().GetID()
 	sr.Scopes, sr.GrantedScopes = r.GetRequestedScopes(), r.GetGrantedScopes()
 	sr.Audience, sr.GrantedAudience = r.GetRequestedAudience(), r.GetGrantedAudience()
 	sr.Form, sr.Session = r.GetRequestForm(), sess
-	return json.Marshal(sr)
+	data, err := json.Marshal(sr)
+	return &sr, data, err
 }
 
 // request rebuilds a stored request, reading its client again and filling

@@ -68,7 +68,9 @@ func (s *Storage) DeleteAccessTokenSession(ctx context.Context, token string) er
 // tokens end with their grant (RevokeRefreshToken), so only revoked ones
 // are stored to be found by request.
 func (s *Storage) RevokeAccessToken(ctx context.Context, requestID string) error {
-	return s.st.RevokeOAuthTokensByRequestID(ctx, store.TokenAccess, requestID)
+	return s.write(ctx, func(ctx context.Context) error {
+		return s.st.RevokeOAuthTokensByRequestID(ctx, store.TokenAccess, requestID)
+	})
 }
 
 // revokeAccessToken records one access token as revoked. An invalid or
@@ -87,19 +89,21 @@ func (s *Storage) revokeAccessToken(ctx context.Context, token string) error {
 // request's ids from t. It checks first rather than relying on the unique
 // key, because a failed insert would abort a PostgreSQL transaction.
 func (s *Storage) denyHash(ctx context.Context, hash string, t store.OAuthToken, exp time.Time) error {
-	if _, err := s.st.GetOAuthToken(ctx, store.TokenAccess, hash); err == nil {
-		return nil
-	} else if !errors.Is(err, store.ErrNotFound) {
-		return err
-	}
 	deny := store.OAuthToken{
 		Kind: store.TokenAccess, Signature: hash, RequestID: t.RequestID, ClientID: t.ClientID,
 		GrantID: t.GrantID, Subject: t.Subject, Active: false, RequestedAt: t.RequestedAt, ExpiresAt: exp,
 	}
-	if err := s.st.CreateOAuthToken(ctx, deny); err != nil && !errors.Is(err, store.ErrAlreadyExists) {
-		return err
-	}
-	return nil
+	return s.write(ctx, func(ctx context.Context) error {
+		if _, err := s.st.GetOAuthToken(ctx, store.TokenAccess, hash); err == nil {
+			return nil
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		if err := s.st.CreateOAuthToken(ctx, deny); err != nil && !errors.Is(err, store.ErrAlreadyExists) {
+			return err
+		}
+		return nil
+	})
 }
 
 // accessRevoked reports whether the token was revoked.

@@ -24,7 +24,7 @@ var (
 // GrantStore is what grants need from the store.
 type GrantStore interface {
 	CreateGrant(ctx context.Context, g store.Grant) error
-	GetGrantStatus(ctx context.Context, id string) (store.GrantStatus, error)
+	GetGrantStatus(ctx context.Context, id, accessTokenHash string) (store.GrantStatus, error)
 	ListGrants(ctx context.Context, f store.GrantFilter) ([]store.Grant, string, error)
 	UseGrant(ctx context.Context, id string, u store.GrantUsage) (store.Grant, error)
 	AppendAuditEvent(ctx context.Context, e store.AuditEvent) (store.AuditEvent, error)

@@ -202,3 +202,46 @@ func TestProfilesSealed(t *testing.T) {
 		t.Errorf("identity without a profile: %+v, %v", empty, err)
 	}
 }
+
+// TestReadWithRevokedToken: an access token revoked on its own (RFC 7009)
+// is refused by the grant read that carries its hash, while its grant and
+// other tokens stay good, for both kinds and with or without the usage log.
+func TestReadWithRevokedToken(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		scopes  []string
+		batched bool
+	}{
+		{"immediate", []string{"openid"}, false},
+		{"persistent", []string{"openid", "offline_access"}, false},
+		{"persistent batched", []string{"openid", "offline_access"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t)
+			ctx := context.Background()
+			g := e.grants()
+			if tc.batched {
+				g.Usage = consent.NewUsageLog(e.store, consent.UsageLogConfig{})
+				t.Cleanup(func() { g.Usage.Close() })
+			}
+			gr, err := g.Create(ctx, e.consentFor(e.wallet, tc.scopes...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			deny := store.OAuthToken{Kind: store.TokenAccess, Signature: "revoked-hash", RequestID: gr.ID,
+				ClientID: gr.ClientID, GrantID: gr.ID, RequestedAt: time.Now(), ExpiresAt: time.Now().Add(time.Hour)}
+			if err := e.store.CreateOAuthToken(ctx, deny); err != nil {
+				t.Fatal(err)
+			}
+			r := e.read(gr, e.wallet)
+			r.TokenHash = "revoked-hash"
+			if _, err := g.Use(ctx, r); !errors.Is(err, consent.ErrGrantInactive) {
+				t.Fatalf("read with a revoked token: err = %v", err)
+			}
+			r.TokenHash = "another-token"
+			if _, err := g.Use(ctx, r); err != nil {
+				t.Fatalf("read with another token of the grant: %v", err)
+			}
+		})
+	}
+}

@@ -105,7 +105,7 @@ func (p *Profiles) Put(ctx context.Context, id common.Address, prof Profile) err
 	if err != nil {
 		return err
 	}
-	wrapped, sealed, err := p.Sealer.Seal(aad(id), plain)
+	wrapped, sealed, err := p.Sealer.Seal(aad(id.Hex()), plain)
 	if err != nil {
 		return err
 	}
@@ -114,14 +114,15 @@ func (p *Profiles) Put(ctx context.Context, id common.Address, prof Profile) err
 
 // Get returns an identity's profile; an identity without one has an empty profile.
 func (p *Profiles) Get(ctx context.Context, id common.Address) (Profile, error) {
-	rec, err := p.Store.GetProfile(ctx, id.Hex())
+	hex := id.Hex() // EIP-55 hashes the address: once
+	rec, err := p.Store.GetProfile(ctx, hex)
 	if errors.Is(err, store.ErrNotFound) {
 		return Profile{}, nil
 	}
 	if err != nil {
 		return Profile{}, err
 	}
-	plain, err := p.Sealer.Open(aad(id), rec.WrappedKey, rec.Ciphertext)
+	plain, err := p.Sealer.Open(aad(hex), rec.WrappedKey, rec.Ciphertext)
 	if err != nil {
 		return Profile{}, err
 	}
@@ -132,4 +133,5 @@ func (p *Profiles) Get(ctx context.Context, id common.Address) (Profile, error) 
 	return prof, nil
 }
 
-func aad(id common.Address) string { return "profile:" + id.Hex() }
+// aad binds a sealed profile to its identity (EIP-55 hex).
+func aad(hex string) string { return "profile:" + hex }

@@ -23,7 +23,15 @@ type Read struct {
 	Wallet   common.Address
 	Resource string   // e.g. "/userinfo" or "/identities/0x…/profile"
 	Fields   []string // what the read returns
+	// TokenHash, when set, is the key under which a revoked access token is
+	// stored (authz.Provider.VerifyGrantToken returns it): the read then
+	// refuses a token revoked on its own, with the same store read that
+	// checks the grant.
+	TokenHash string
 }
+
+// errTokenRevoked refuses a read whose access token was revoked on its own.
+var errTokenRevoked = errors.New("the access token was revoked")
 
 // Use runs checks 2 and 3 of a resource read: the wallet that signed the consent
 // still holds purpose 1 or 2 on the identity (from the cache, so a key removed on
@@ -51,7 +59,7 @@ func (g *Grants) use(ctx context.Context, r Read) (store.Grant, error) {
 		return store.Grant{}, err
 	}
 	u := store.GrantUsage{GrantID: r.GrantID, At: g.Clock().UTC(), Resource: r.Resource, Fields: r.Fields, ClientID: r.ClientID}
-	if g.Usage != nil {
+	if g.Usage != nil || r.TokenHash != "" {
 		gr, done, err := g.usePersistent(ctx, r, u)
 		if done {
 			return gr, err
@@ -67,19 +75,22 @@ func (g *Grants) use(ctx context.Context, r Read) (store.Grant, error) {
 	return gr, nil
 }
 
-// usePersistent serves a read of a persistent grant with a read of the
-// grant's status, which sees a revocation committed before it, and hands
-// the usage row to the batching UsageLog. The grant it returns has only
-// the fields of store.GrantStatus. done is false for any other grant,
-// which UseGrant then consumes atomically.
+// usePersistent reads the grant's status, which sees a revocation
+// committed before it (and of the access token, with r.TokenHash), and
+// serves a read of a persistent grant with it, handing the usage row to
+// the batching UsageLog. The grant it returns has only the fields of
+// store.GrantStatus. done is false for any other grant, or without a
+// UsageLog, which UseGrant then consumes atomically.
 func (g *Grants) usePersistent(ctx context.Context, r Read, u store.GrantUsage) (gr store.Grant, done bool, err error) {
-	st, err := g.Store.GetGrantStatus(ctx, r.GrantID)
+	st, err := g.Store.GetGrantStatus(ctx, r.GrantID, r.TokenHash)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		return store.Grant{}, true, grantErr(err)
 	case err != nil:
 		return store.Grant{}, true, err
-	case st.Kind != store.GrantPersistent:
+	case st.TokenRevoked:
+		return store.Grant{}, true, fmt.Errorf("%w: %w", ErrGrantInactive, errTokenRevoked)
+	case st.Kind != store.GrantPersistent, g.Usage == nil:
 		return store.Grant{}, false, nil
 	}
 	gr = store.Grant{ID: st.ID, Kind: st.Kind, State: st.State, Identity: st.Identity, ClientID: st.ClientID, ExpiresAt: st.ExpiresAt}
@@ -138,6 +149,8 @@ func refusal(err error) string {
 	switch {
 	case errors.Is(err, ErrKeyRevoked):
 		return "key-revoked"
+	case errors.Is(err, errTokenRevoked):
+		return "token-revoked"
 	case errors.Is(err, store.ErrGrantUsed):
 		return "grant-used"
 	case errors.Is(err, store.ErrGrantRevoked):

@@ -71,6 +71,9 @@ type GrantStatus struct {
 	Identity  string
 	ClientID  string
 	ExpiresAt time.Time // zero: no expiry by time
+	// TokenRevoked tells whether the access token GetGrantStatus was asked
+	// about was revoked on its own (RFC 7009), its grant staying active.
+	TokenRevoked bool
 }
 
 // GrantUsage is one successful resource read under a grant. ID is assigned
@@ -99,8 +102,10 @@ type GrantStore interface {
 	CreateGrant(ctx context.Context, g Grant) error
 	GetGrant(ctx context.Context, id string) (Grant, error)
 	// GetGrantStatus reads only a grant's GrantStatus, for the per-read
-	// check. Errors: ErrNotFound.
-	GetGrantStatus(ctx context.Context, id string) (GrantStatus, error)
+	// check. With accessTokenHash not empty it also tells, in the same
+	// read, whether the access token stored under that signature (kind
+	// TokenAccess) was revoked. Errors: ErrNotFound.
+	GetGrantStatus(ctx context.Context, id, accessTokenHash string) (GrantStatus, error)
 	// UpdateGrant runs fn on the stored grant inside one transaction, with
 	// the row locked, and stores its result. The ID cannot change.
 	UpdateGrant(ctx context.Context, id string, fn func(Grant) (Grant, error)) (Grant, error)

@@ -47,6 +47,17 @@ type Transactor interface {
 	// writer) and never return, so always pass fn's context down.
 	InTx(ctx context.Context, fn func(ctx context.Context) error) error
 
+	// InGroupTx is InTx for short transactions on a hot path. fn may share
+	// its database transaction with other callers' waiting at the same
+	// moment, each inside its own savepoint, so that they pay for one
+	// commit: fn's error undoes fn's writes alone and is returned; nil
+	// means fn's writes are committed. fn runs on another goroutine, with
+	// a context that carries ctx's values but not its cancellation (a
+	// cancelled ctx that has not started yet is not run), and it must not
+	// wait for anything but the store: the others wait for it. A nested
+	// InGroupTx joins the outer transaction.
+	InGroupTx(ctx context.Context, fn func(ctx context.Context) error) error
+
 	// BeginTx, Commit and Rollback are InTx taken apart, for libraries
 	// that drive a transaction themselves (fosite's
 	// storage.Transactional). BeginTx returns a context carrying a new

@@ -14,9 +14,11 @@ import (
 	"github.com/idconnect/idconnect/identity"
 )
 
-// TokenVerifier checks a grant token's signature, type, issuer and expiry.
+// TokenVerifier checks a grant token's signature, type, issuer and expiry, and
+// returns the key of its revocation, which the grant read checks
+// (consent.Read.TokenHash).
 type TokenVerifier interface {
-	VerifyAccessToken(ctx context.Context, token string) (*authz.GrantClaims, error)
+	VerifyGrantToken(ctx context.Context, token string) (*authz.GrantClaims, string, error)
 }
 
 // UserInfo serves GET and POST /userinfo: only the granted fields, after the four
@@ -46,13 +48,13 @@ func (h *UserInfo) serve(w http.ResponseWriter, r *http.Request) {
 		unauthorized(w, "", "")
 		return
 	}
-	c, err := h.Tokens.VerifyAccessToken(ctx, token)
+	c, hash, err := h.Tokens.VerifyGrantToken(ctx, token)
 	if err != nil || !c.HasScope(consent.ScopeOpenID) {
 		unauthorized(w, "invalid_token", "The access token is invalid or expired.")
 		return
 	}
 	_, err = h.Grants.Use(ctx, consent.Read{GrantID: c.GrantID, ClientID: c.ClientID, Identity: c.Identity, Wallet: c.Wallet,
-		Resource: "/userinfo", Fields: disclosedFields(c.Scopes)})
+		Resource: "/userinfo", Fields: disclosedFields(c.Scopes), TokenHash: hash})
 	switch {
 	case errors.Is(err, consent.ErrGrantInactive), errors.Is(err, consent.ErrKeyRevoked):
 		unauthorized(w, "invalid_token", "The grant behind this token is no longer active.")

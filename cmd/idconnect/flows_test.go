@@ -104,6 +104,11 @@ func TestPersistentFlow(t *testing.T) {
 	if code, _ := userinfo(t, issuer, fresh.AccessToken); code != http.StatusOK {
 		t.Fatalf("userinfo after refresh = %d", code)
 	}
+	// Rotating the refresh token revoked the access token issued with it,
+	// alone: the grant lives on.
+	if code, _ := userinfo(t, issuer, tok.AccessToken); code != http.StatusUnauthorized {
+		t.Fatalf("userinfo with the access token the refresh replaced = %d, want 401", code)
+	}
 	resp, err := http.PostForm(issuer+"/oauth2/revoke", url.Values{"token": {fresh.RefreshToken}, "token_type_hint": {"refresh_token"}, "client_id": {id}})
 	if err != nil || resp.StatusCode != http.StatusOK {
 		t.Fatalf("revoke: %v %v", resp, err)

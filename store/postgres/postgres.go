@@ -137,6 +137,13 @@ func (s *Store) Close() error {
 	return nil
 }
 
+// InGroupTx implements store.Transactor. PostgreSQL groups concurrent
+// commits itself and runs transactions side by side, so each caller gets
+// its own.
+func (s *Store) InGroupTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	return s.db.InTx(ctx, fn)
+}
+
 // InTx implements store.Transactor.
 func (s *Store) InTx(ctx context.Context, fn func(ctx context.Context) error) error {
 	return s.db.InTx(ctx, fn)

@@ -26,7 +26,8 @@ var migrations embed.FS
 // Store is the SQLite store.Store.
 type Store struct {
 	*sqlstore.Core
-	db *pools
+	db    *pools
+	group *groupCommitter
 }
 
 var _ store.Store = (*Store)(nil)
@@ -71,7 +72,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{Core: sqlstore.New(p, sqlstore.Dialect{}), db: p}
+	s := &Store{Core: sqlstore.New(p, sqlstore.Dialect{}), db: p, group: newGroupCommitter(p)}
 	if cfg.migrate {
 		if err := s.Migrate(ctx); err != nil {
 			_ = s.Close()
@@ -171,12 +172,19 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close implements store.Store.
 func (s *Store) Close() error {
+	s.group.close()
 	return errors.Join(s.db.r.Close(), s.db.w.Close())
 }
 
 // InTx implements store.Transactor.
 func (s *Store) InTx(ctx context.Context, fn func(ctx context.Context) error) error {
 	return s.db.InTx(ctx, fn)
+}
+
+// InGroupTx implements store.Transactor: callers that wait at the same
+// moment share one transaction and one commit (see groupCommitter).
+func (s *Store) InGroupTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	return s.group.run(ctx, fn)
 }
 
 // BeginTx implements store.Transactor.

@@ -17,20 +17,34 @@ func testGrantStatus(t *testing.T, s store.Store) {
 	must(t, s.CreateGrant(ctx, g))
 	must(t, s.CreateGrant(ctx, forever))
 	for _, want := range []store.Grant{g, forever} {
-		got, err := s.GetGrantStatus(ctx, want.ID)
+		got, err := s.GetGrantStatus(ctx, want.ID, "")
 		must(t, err)
 		equal(t, got, store.GrantStatus{ID: want.ID, Kind: want.Kind, State: want.State,
 			Identity: want.Identity, ClientID: want.ClientID, ExpiresAt: want.ExpiresAt})
 	}
 	_, err := s.RevokeGrant(ctx, "st-2", at(time.Minute))
 	must(t, err)
-	got, err := s.GetGrantStatus(ctx, "st-2")
+	got, err := s.GetGrantStatus(ctx, "st-2", "")
 	must(t, err)
 	if got.State != store.GrantRevoked {
 		t.Fatalf("status after revocation: %+v", got)
 	}
-	_, err = s.GetGrantStatus(ctx, "nope")
+	_, err = s.GetGrantStatus(ctx, "nope", "")
 	wantErr(t, err, store.ErrNotFound)
+
+	// The same read tells whether one access token was revoked: only a
+	// stored access-token row under that exact hash counts.
+	denied := token(store.TokenAccess, "hash-1", "st-1")
+	denied.Active = false
+	must(t, s.CreateOAuthToken(ctx, denied))
+	must(t, s.CreateOAuthToken(ctx, token(store.TokenRefresh, "hash-2", "st-1")))
+	for hash, want := range map[string]bool{"hash-1": true, "hash-2": false, "hash-3": false, "": false} {
+		got, err := s.GetGrantStatus(ctx, "st-1", hash)
+		must(t, err)
+		if got.TokenRevoked != want || got.State != store.GrantActive {
+			t.Errorf("GetGrantStatus(st-1, %q) = %+v, want TokenRevoked %v", hash, got, want)
+		}
+	}
 }
 
 // testHasOAuthToken: presence under the exact key, active or not.

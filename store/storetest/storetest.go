@@ -51,6 +51,9 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"InTxNested", testInTxNested},
 		{"InTxPanic", testInTxPanic},
 		{"ExplicitTx", testExplicitTx},
+		{"InGroupTx", testInGroupTx},
+		{"InGroupTxNested", testInGroupTxNested},
+		{"InGroupTxCancelled", testInGroupTxCancelled},
 		{"TimesUTC", testTimesUTC},
 	}
 	for _, tc := range tests {

@@ -44,10 +44,13 @@ func (s *Core) GetGrant(ctx context.Context, id string) (store.Grant, error) {
 }
 
 // GetGrantStatus implements store.GrantStore.
-func (s *Core) GetGrantStatus(ctx context.Context, id string) (store.GrantStatus, error) {
+// One statement reads both, so a resource read costs one round trip.
+func (s *Core) GetGrantStatus(ctx context.Context, id, accessTokenHash string) (store.GrantStatus, error) {
 	var g store.GrantStatus
-	err := s.db.Read(ctx).QueryRow(ctx, `SELECT id, kind, state, identity, client_id, expires_at
-		FROM grants WHERE id = $1`, id).Scan(&g.ID, &g.Kind, &g.State, &g.Identity, &g.ClientID, tm(&g.ExpiresAt))
+	err := s.db.Read(ctx).QueryRow(ctx, `SELECT id, kind, state, identity, client_id, expires_at,
+		$2 <> '' AND EXISTS (SELECT 1 FROM oauth_tokens WHERE kind = 'access' AND signature = $2)
+		FROM grants WHERE id = $1`, id, accessTokenHash).Scan(&g.ID, &g.Kind, &g.State, &g.Identity, &g.ClientID,
+		tm(&g.ExpiresAt), &g.TokenRevoked)
 	return g, wrap("get grant status", err)
 }
 
