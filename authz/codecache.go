@@ -98,4 +98,3 @@ func (sr *storedRequest) clone() *storedRequest {
 	}
 	return &cp
 }
-
