@@ -24,7 +24,7 @@ var (
 // GrantStore is what grants need from the store.
 type GrantStore interface {
 	CreateGrant(ctx context.Context, g store.Grant) error
-	GetGrantStatus(ctx context.Context, id, accessTokenHash string) (store.GrantStatus, error)
+	GetGrantStatus(ctx context.Context, id string, q store.StatusQuery) (store.GrantStatus, error)
 	ListGrants(ctx context.Context, f store.GrantFilter) ([]store.Grant, string, error)
 	UseGrant(ctx context.Context, id string, u store.GrantUsage) (store.Grant, error)
 	AppendAuditEvent(ctx context.Context, e store.AuditEvent) (store.AuditEvent, error)
@@ -43,6 +43,8 @@ type Grants struct {
 	// Nil writes every read synchronously (store.UseGrant). Immediate
 	// grants are always consumed synchronously and atomically.
 	Usage *UsageLog
+	// Profiles opens the profile a read asks for (Read.Profile).
+	Profiles *Profiles
 }
 
 // Consent is a verified, signed consent.

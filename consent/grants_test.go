@@ -245,3 +245,49 @@ func TestReadWithRevokedToken(t *testing.T) {
 		})
 	}
 }
+
+// TestReadReturnsProfile: a read that asks for the profile gets the one
+// stored now, from the grant's read for a persistent grant and after the
+// consuming write for an immediate one; no profile stored reads as empty.
+func TestReadReturnsProfile(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		scopes []string
+	}{
+		{"immediate", []string{"openid", "email"}},
+		{"persistent", []string{"openid", "email", "offline_access"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t)
+			ctx := context.Background()
+			sealer, err := store.NewSealer(bytes.Repeat([]byte{7}, 32), rand.Reader)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := e.grants()
+			g.Profiles = &consent.Profiles{Store: e.store, Sealer: sealer, Clock: time.Now}
+			g.Usage = consent.NewUsageLog(e.store, consent.UsageLogConfig{})
+			t.Cleanup(func() { g.Usage.Close() })
+			r := func() consent.Read {
+				gr, err := g.Create(ctx, e.consentFor(e.wallet, tc.scopes...))
+				if err != nil {
+					t.Fatal(err)
+				}
+				r := e.read(gr, e.wallet)
+				r.Profile = true
+				return r
+			}
+			used, err := g.Use(ctx, r())
+			if err != nil || used.Profile != (consent.Profile{}) {
+				t.Fatalf("read with no profile stored = %+v, %v", used.Profile, err)
+			}
+			if err := g.Profiles.Put(ctx, e.id, consent.Profile{Name: "Ada", Email: "ada@example.com"}); err != nil {
+				t.Fatal(err)
+			}
+			used, err = g.Use(ctx, r())
+			if err != nil || used.Profile.Email != "ada@example.com" || used.Profile.Name != "Ada" {
+				t.Fatalf("read = %+v, %v", used.Profile, err)
+			}
+		})
+	}
+}

@@ -122,6 +122,11 @@ func (p *Profiles) Get(ctx context.Context, id common.Address) (Profile, error) 
 	if err != nil {
 		return Profile{}, err
 	}
+	return p.open(hex, rec)
+}
+
+// open unseals a stored profile of the identity whose EIP-55 hex is hex.
+func (p *Profiles) open(hex string, rec store.Profile) (Profile, error) {
 	plain, err := p.Sealer.Open(aad(hex), rec.WrappedKey, rec.Ciphertext)
 	if err != nil {
 		return Profile{}, err

@@ -28,6 +28,17 @@ type Read struct {
 	// refuses a token revoked on its own, with the same store read that
 	// checks the grant.
 	TokenHash string
+	// Profile asks Use for the identity's profile (Used.Profile), which a
+	// persistent grant's read fetches with the grant's status.
+	Profile bool
+}
+
+// Used is an allowed read: its grant (for a persistent grant, only the
+// fields of store.GrantStatus) and, when Read.Profile asked, the
+// identity's profile (zero when none is stored).
+type Used struct {
+	store.Grant
+	Profile Profile
 }
 
 // errTokenRevoked refuses a read whose access token was revoked on its own.
@@ -41,7 +52,10 @@ var errTokenRevoked = errors.New("the access token was revoked")
 // Refused reads go to the audit log. With Grants.Usage set, a persistent grant's
 // read is logged in a batch and the grant returned carries only the fields of
 // store.GrantStatus.
-func (g *Grants) Use(ctx context.Context, r Read) (store.Grant, error) {
+func (g *Grants) Use(ctx context.Context, r Read) (Used, error) {
+	if r.Profile && g.Profiles == nil {
+		return Used{}, errors.New("consent: a read asks for the profile, and Grants has no Profiles")
+	}
 	gr, err := g.use(ctx, r)
 	if err != nil {
 		g.audit(ctx, store.AuditEvent{Kind: store.AuditRefusedRead, Actor: r.ClientID, Identity: r.Identity.Hex(),
@@ -50,13 +64,13 @@ func (g *Grants) Use(ctx context.Context, r Read) (store.Grant, error) {
 	return gr, err
 }
 
-func (g *Grants) use(ctx context.Context, r Read) (store.Grant, error) {
+func (g *Grants) use(ctx context.Context, r Read) (Used, error) {
 	err := identity.RequirePurpose(ctx, g.Directory, r.Identity, r.Wallet, identity.PurposeManagement, identity.PurposeAction)
 	if errors.Is(err, identity.ErrMissingPurpose) {
-		return store.Grant{}, fmt.Errorf("%w: %w", ErrKeyRevoked, err)
+		return Used{}, fmt.Errorf("%w: %w", ErrKeyRevoked, err)
 	}
 	if err != nil {
-		return store.Grant{}, err
+		return Used{}, err
 	}
 	u := store.GrantUsage{GrantID: r.GrantID, At: g.Clock().UTC(), Resource: r.Resource, Fields: r.Fields, ClientID: r.ClientID}
 	if g.Usage != nil || r.TokenHash != "" {
@@ -67,12 +81,18 @@ func (g *Grants) use(ctx context.Context, r Read) (store.Grant, error) {
 	}
 	gr, err := g.Store.UseGrant(ctx, r.GrantID, u)
 	if err != nil {
-		return store.Grant{}, grantErr(err)
+		return Used{}, grantErr(err)
 	}
 	if err := matches(gr, r); err != nil {
-		return store.Grant{}, err
+		return Used{}, err
 	}
-	return gr, nil
+	used := Used{Grant: gr}
+	if r.Profile {
+		if used.Profile, err = g.Profiles.Get(ctx, r.Identity); err != nil {
+			return Used{}, err
+		}
+	}
+	return used, nil
 }
 
 // usePersistent reads the grant's status, which sees a revocation
@@ -81,29 +101,36 @@ func (g *Grants) use(ctx context.Context, r Read) (store.Grant, error) {
 // the batching UsageLog. The grant it returns has only the fields of
 // store.GrantStatus. done is false for any other grant, or without a
 // UsageLog, which UseGrant then consumes atomically.
-func (g *Grants) usePersistent(ctx context.Context, r Read, u store.GrantUsage) (gr store.Grant, done bool, err error) {
-	st, err := g.Store.GetGrantStatus(ctx, r.GrantID, r.TokenHash)
+func (g *Grants) usePersistent(ctx context.Context, r Read, u store.GrantUsage) (used Used, done bool, err error) {
+	st, err := g.Store.GetGrantStatus(ctx, r.GrantID, store.StatusQuery{AccessTokenHash: r.TokenHash, Profile: r.Profile})
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		return store.Grant{}, true, grantErr(err)
+		return Used{}, true, grantErr(err)
 	case err != nil:
-		return store.Grant{}, true, err
+		return Used{}, true, err
 	case st.TokenRevoked:
-		return store.Grant{}, true, fmt.Errorf("%w: %w", ErrGrantInactive, errTokenRevoked)
+		return Used{}, true, fmt.Errorf("%w: %w", ErrGrantInactive, errTokenRevoked)
 	case st.Kind != store.GrantPersistent, g.Usage == nil:
-		return store.Grant{}, false, nil
+		return Used{}, false, nil
 	}
-	gr = store.Grant{ID: st.ID, Kind: st.Kind, State: st.State, Identity: st.Identity, ClientID: st.ClientID, ExpiresAt: st.ExpiresAt}
+	gr := store.Grant{ID: st.ID, Kind: st.Kind, State: st.State, Identity: st.Identity, ClientID: st.ClientID, ExpiresAt: st.ExpiresAt}
 	if err := usable(gr, u.At); err != nil {
-		return store.Grant{}, true, grantErr(err)
+		return Used{}, true, grantErr(err)
 	}
 	if err := matches(gr, r); err != nil {
-		return store.Grant{}, true, err
+		return Used{}, true, err
+	}
+	used = Used{Grant: gr}
+	if st.Profile != nil {
+		// st.Identity is the stored EIP-55 hex, which sealed the profile.
+		if used.Profile, err = g.Profiles.open(st.Identity, *st.Profile); err != nil {
+			return Used{}, true, err
+		}
 	}
 	if err := g.Usage.Record(ctx, u); err != nil {
-		return store.Grant{}, true, err
+		return Used{}, true, err
 	}
-	return gr, true, nil
+	return used, true, nil
 }
 
 // usable applies store.UseGrant's rule: the grant is active and not expired

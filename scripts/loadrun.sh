@@ -124,7 +124,7 @@ if [ "$RATE" != 0 ] && [ -n "$served" ]; then
   echo "paced: $RATE requests/s over $CONNS connections for $DURATION (Go generator, latency from when due)"
   # Built rather than run with `go run`, so that its CPU time is its own.
   go build -o "$tmp/loadrun" ./internal/loadrun
-  { time timeout 120 "$tmp/loadrun" load -url "$issuer/userinfo" -token "$token" -c "$CONNS" \
+  { time GOMAXPROCS=1 timeout 120 "$tmp/loadrun" load -url "$issuer/userinfo" -token "$token" -c "$CONNS" \
     -d "$DURATION" -warmup 2s -rate "$RATE" >"$tmp/paced.txt"; } 2>"$tmp/paced.time"
   cat "$tmp/paced.txt"
   echo "after paced: $(uptime)"

@@ -74,6 +74,19 @@ type GrantStatus struct {
 	// TokenRevoked tells whether the access token GetGrantStatus was asked
 	// about was revoked on its own (RFC 7009), its grant staying active.
 	TokenRevoked bool
+	// Profile is the identity's sealed profile, when GetGrantStatus was
+	// asked for it and one is stored.
+	Profile *Profile
+}
+
+// StatusQuery asks GetGrantStatus for more than the grant's status, in the
+// same read: a resource read then costs one round trip.
+type StatusQuery struct {
+	// AccessTokenHash, when not empty, asks whether the access token
+	// stored under this signature (kind TokenAccess) was revoked.
+	AccessTokenHash string
+	// Profile asks for the sealed profile of the grant's identity.
+	Profile bool
 }
 
 // GrantUsage is one successful resource read under a grant. ID is assigned
@@ -102,10 +115,8 @@ type GrantStore interface {
 	CreateGrant(ctx context.Context, g Grant) error
 	GetGrant(ctx context.Context, id string) (Grant, error)
 	// GetGrantStatus reads only a grant's GrantStatus, for the per-read
-	// check. With accessTokenHash not empty it also tells, in the same
-	// read, whether the access token stored under that signature (kind
-	// TokenAccess) was revoked. Errors: ErrNotFound.
-	GetGrantStatus(ctx context.Context, id, accessTokenHash string) (GrantStatus, error)
+	// check, with what q asks for. Errors: ErrNotFound.
+	GetGrantStatus(ctx context.Context, id string, q StatusQuery) (GrantStatus, error)
 	// UpdateGrant runs fn on the stored grant inside one transaction, with
 	// the row locked, and stores its result. The ID cannot change.
 	UpdateGrant(ctx context.Context, id string, fn func(Grant) (Grant, error)) (Grant, error)

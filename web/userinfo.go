@@ -28,7 +28,6 @@ type UserInfo struct {
 	Site      Site
 	Tokens    TokenVerifier
 	Grants    *consent.Grants
-	Profiles  *consent.Profiles
 	Directory identity.Directory
 	Catalogue identity.Catalogue
 	Clock     func() time.Time
@@ -53,8 +52,9 @@ func (h *UserInfo) serve(w http.ResponseWriter, r *http.Request) {
 		unauthorized(w, "invalid_token", "The access token is invalid or expired.")
 		return
 	}
-	_, err = h.Grants.Use(ctx, consent.Read{GrantID: c.GrantID, ClientID: c.ClientID, Identity: c.Identity, Wallet: c.Wallet,
-		Resource: "/userinfo", Fields: disclosedFields(c.Scopes), TokenHash: hash})
+	used, err := h.Grants.Use(ctx, consent.Read{GrantID: c.GrantID, ClientID: c.ClientID, Identity: c.Identity, Wallet: c.Wallet,
+		Resource: "/userinfo", Fields: disclosedFields(c.Scopes), TokenHash: hash,
+		Profile: slices.ContainsFunc(c.Scopes, isProfileScope)})
 	switch {
 	case errors.Is(err, consent.ErrGrantInactive), errors.Is(err, consent.ErrKeyRevoked):
 		unauthorized(w, "invalid_token", "The grant behind this token is no longer active.")
@@ -66,7 +66,7 @@ func (h *UserInfo) serve(w http.ResponseWriter, r *http.Request) {
 		serverError(h.Log, w, "use grant", err)
 		return
 	}
-	d, err := h.disclosure(ctx, c)
+	d, err := h.disclosure(ctx, c, used.Profile)
 	if err != nil {
 		serverError(h.Log, w, "read disclosure", err)
 		return
@@ -74,15 +74,10 @@ func (h *UserInfo) serve(w http.ResponseWriter, r *http.Request) {
 	WriteJSON(w, http.StatusOK, d.UserInfo(h.Catalogue))
 }
 
-func (h *UserInfo) disclosure(ctx context.Context, c *authz.GrantClaims) (consent.Disclosure, error) {
-	d := consent.Disclosure{Subject: c.Subject, Wallet: identity.CAIP10(c.ChainID, c.Wallet), Scopes: c.Scopes}
-	if slices.ContainsFunc(c.Scopes, isProfileScope) {
-		p, err := h.Profiles.Get(ctx, c.Identity)
-		if err != nil {
-			return d, err
-		}
-		d.Profile = p
-	}
+// disclosure is what the read returns: the profile the grant read fetched, and the
+// granted claims, judged on the chain now.
+func (h *UserInfo) disclosure(ctx context.Context, c *authz.GrantClaims, p consent.Profile) (consent.Disclosure, error) {
+	d := consent.Disclosure{Subject: c.Subject, Wallet: identity.CAIP10(c.ChainID, c.Wallet), Scopes: c.Scopes, Profile: p}
 	for _, s := range c.Scopes {
 		if topic, ok := consent.ClaimTopic(s); ok {
 			claims, err := h.Directory.ClaimsByTopic(ctx, c.Identity, topic, h.Clock())

@@ -121,6 +121,7 @@ func (n *node) openChain(ctx context.Context, cfg *serveConfig, idCfg *identity.
 
 // serve runs the HTTP server until ctx ends, then shuts it down gracefully.
 func serve(ctx context.Context, cfg *serveConfig, out io.Writer, log *slog.Logger) error {
+	tuneGC()
 	n, err := openNode(ctx, cfg, out)
 	if err != nil {
 		return err

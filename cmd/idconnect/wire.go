@@ -93,8 +93,8 @@ func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 // mount registers every flow's handler.
 func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.Logger) error {
 	site := web.Site{Issuer: cfg.issuer(), ChainID: n.chainID, ChainName: chainName(n.chainID), Dev: cfg.Dev}
-	grants := &consent.Grants{Store: n.store, Directory: n.cache, Clock: time.Now, Usage: p.usage}
 	profiles := &consent.Profiles{Store: n.store, Sealer: p.sealer, Clock: time.Now}
+	grants := &consent.Grants{Store: n.store, Directory: n.cache, Clock: time.Now, Usage: p.usage, Profiles: profiles}
 	challenges := challenge.New(challenge.Config{Store: n.store, Caller: n.chain, ChainID: n.chainID})
 	owner := &web.Owner{Sessions: p.sessions, Store: n.store, Clock: time.Now}
 
@@ -107,7 +107,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	(&web.Consent{Site: site, Owner: owner, Authz: p.provider, Clients: n.store, Grants: grants, Challenges: challenges, Directory: n.cache,
 		Describer: &consent.Describer{Directory: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Clock: time.Now},
 		Static:    p.static, Log: log}).Mount(mux)
-	(&web.UserInfo{Site: site, Tokens: p.provider, Grants: grants, Profiles: profiles, Directory: n.cache, Catalogue: p.catalogue,
+	(&web.UserInfo{Site: site, Tokens: p.provider, Grants: grants, Directory: n.cache, Catalogue: p.catalogue,
 		Clock: time.Now, Log: log}).Mount(mux)
 	(&web.Account{Owner: owner, Profiles: profiles, Static: p.static, Clock: time.Now, Log: log,
 		Revoke: func(r *http.Request, id string, at time.Time) error {

@@ -20,6 +20,10 @@ type rawConn struct {
 	req  []byte
 	c    net.Conn
 	br   *bufio.Reader
+	// deadline is the one set on c. Moving it costs two timer updates in
+	// the runtime, so it is moved only once it is a second short of what
+	// a request asks for.
+	deadline time.Time
 }
 
 func newRawConn(addr, path, token string) *rawConn {
@@ -35,9 +39,12 @@ func (rc *rawConn) do(deadline time.Time) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		rc.c, rc.br = c, bufio.NewReaderSize(c, 16<<10)
+		rc.c, rc.br, rc.deadline = c, bufio.NewReaderSize(c, 16<<10), time.Time{}
 	}
-	_ = rc.c.SetDeadline(deadline)
+	if rc.deadline.Before(deadline.Add(-time.Second)) {
+		_ = rc.c.SetDeadline(deadline)
+		rc.deadline = deadline
+	}
 	if _, err := rc.c.Write(rc.req); err != nil {
 		rc.close()
 		return 0, err

@@ -17,19 +17,19 @@ func testGrantStatus(t *testing.T, s store.Store) {
 	must(t, s.CreateGrant(ctx, g))
 	must(t, s.CreateGrant(ctx, forever))
 	for _, want := range []store.Grant{g, forever} {
-		got, err := s.GetGrantStatus(ctx, want.ID, "")
+		got, err := s.GetGrantStatus(ctx, want.ID, store.StatusQuery{})
 		must(t, err)
 		equal(t, got, store.GrantStatus{ID: want.ID, Kind: want.Kind, State: want.State,
 			Identity: want.Identity, ClientID: want.ClientID, ExpiresAt: want.ExpiresAt})
 	}
 	_, err := s.RevokeGrant(ctx, "st-2", at(time.Minute))
 	must(t, err)
-	got, err := s.GetGrantStatus(ctx, "st-2", "")
+	got, err := s.GetGrantStatus(ctx, "st-2", store.StatusQuery{})
 	must(t, err)
 	if got.State != store.GrantRevoked {
 		t.Fatalf("status after revocation: %+v", got)
 	}
-	_, err = s.GetGrantStatus(ctx, "nope", "")
+	_, err = s.GetGrantStatus(ctx, "nope", store.StatusQuery{})
 	wantErr(t, err, store.ErrNotFound)
 
 	// The same read tells whether one access token was revoked: only a
@@ -39,11 +39,32 @@ func testGrantStatus(t *testing.T, s store.Store) {
 	must(t, s.CreateOAuthToken(ctx, denied))
 	must(t, s.CreateOAuthToken(ctx, token(store.TokenRefresh, "hash-2", "st-1")))
 	for hash, want := range map[string]bool{"hash-1": true, "hash-2": false, "hash-3": false, "": false} {
-		got, err := s.GetGrantStatus(ctx, "st-1", hash)
+		got, err := s.GetGrantStatus(ctx, "st-1", store.StatusQuery{AccessTokenHash: hash})
 		must(t, err)
-		if got.TokenRevoked != want || got.State != store.GrantActive {
+		if got.TokenRevoked != want || got.State != store.GrantActive || got.Profile != nil {
 			t.Errorf("GetGrantStatus(st-1, %q) = %+v, want TokenRevoked %v", hash, got, want)
 		}
+	}
+
+	// ...and returns the identity's sealed profile when asked, and only then.
+	got, err = s.GetGrantStatus(ctx, "st-1", store.StatusQuery{Profile: true})
+	must(t, err)
+	if got.Profile != nil || got.ID != "st-1" {
+		t.Fatalf("status with no stored profile: %+v", got)
+	}
+	prof := store.Profile{Identity: g.Identity, WrappedKey: []byte("wk"), Ciphertext: []byte("ct"), UpdatedAt: t0}
+	must(t, s.PutProfile(ctx, prof))
+	must(t, s.PutProfile(ctx, store.Profile{Identity: "0xSomeoneElse", WrappedKey: []byte("x"), Ciphertext: []byte("y"), UpdatedAt: t0}))
+	got, err = s.GetGrantStatus(ctx, "st-1", store.StatusQuery{Profile: true, AccessTokenHash: "hash-1"})
+	must(t, err)
+	if got.Profile == nil || !got.TokenRevoked {
+		t.Fatalf("status with profile: %+v", got)
+	}
+	equal(t, *got.Profile, prof)
+	got, err = s.GetGrantStatus(ctx, "st-1", store.StatusQuery{})
+	must(t, err)
+	if got.Profile != nil {
+		t.Fatalf("a profile came back unasked: %+v", got.Profile)
 	}
 }
 

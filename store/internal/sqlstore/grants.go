@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"time"
 
@@ -43,14 +44,23 @@ func (s *Core) GetGrant(ctx context.Context, id string) (store.Grant, error) {
 	return g, wrap("get grant", err)
 }
 
-// GetGrantStatus implements store.GrantStore.
-// One statement reads both, so a resource read costs one round trip.
-func (s *Core) GetGrantStatus(ctx context.Context, id, accessTokenHash string) (store.GrantStatus, error) {
-	var g store.GrantStatus
-	err := s.db.Read(ctx).QueryRow(ctx, `SELECT id, kind, state, identity, client_id, expires_at,
-		$2 <> '' AND EXISTS (SELECT 1 FROM oauth_tokens WHERE kind = 'access' AND signature = $2)
-		FROM grants WHERE id = $1`, id, accessTokenHash).Scan(&g.ID, &g.Kind, &g.State, &g.Identity, &g.ClientID,
-		tm(&g.ExpiresAt), &g.TokenRevoked)
+// GetGrantStatus implements store.GrantStore. One statement reads it all.
+func (s *Core) GetGrantStatus(ctx context.Context, id string, q store.StatusQuery) (store.GrantStatus, error) {
+	var (
+		g       store.GrantStatus
+		p       store.Profile
+		profile sql.NullString
+	)
+	err := s.db.Read(ctx).QueryRow(ctx, `SELECT g.id, g.kind, g.state, g.identity, g.client_id, g.expires_at,
+		$2 <> '' AND EXISTS (SELECT 1 FROM oauth_tokens WHERE kind = 'access' AND signature = $2),
+		p.identity, p.wrapped_key, p.ciphertext, p.updated_at
+		FROM grants g LEFT JOIN profiles p ON $3 AND p.identity = g.identity
+		WHERE g.id = $1`, id, q.AccessTokenHash, q.Profile).Scan(&g.ID, &g.Kind, &g.State, &g.Identity, &g.ClientID,
+		tm(&g.ExpiresAt), &g.TokenRevoked, &profile, bs(&p.WrappedKey), bs(&p.Ciphertext), tm(&p.UpdatedAt))
+	if err == nil && profile.Valid {
+		p.Identity = profile.String
+		g.Profile = &p
+	}
 	return g, wrap("get grant status", err)
 }
 
