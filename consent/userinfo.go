@@ -55,13 +55,15 @@ func (d Disclosure) UserInfo(cat identity.Catalogue) map[string]any {
 			}
 		}
 	}
-	if claims := d.onchainClaims(cat); claims != nil {
+	if claims := d.OnchainClaims(cat); claims != nil {
 		out["onchainid_claims"] = claims
 	}
 	return out
 }
 
-func (d Disclosure) onchainClaims(cat identity.Catalogue) []OnchainClaim {
+// OnchainClaims lists the judged claims of the granted claim scopes, by topic;
+// nil when no claim scope was granted.
+func (d Disclosure) OnchainClaims(cat identity.Catalogue) []OnchainClaim {
 	var out []OnchainClaim
 	topics := make([]uint64, 0, len(d.Claims))
 	for _, s := range d.Scopes {

@@ -11,8 +11,8 @@ import (
 	"github.com/idconnect/idconnect/templates"
 )
 
-// Account serves the owner's pages. This part holds the profile form; the rest of
-// the dashboard builds on it.
+// Account serves the owner's profile form and sign-out. The rest of the owner's
+// dashboard under /account, including GET /account itself, is Dashboard's.
 type Account struct {
 	Owner    *Owner
 	Profiles *consent.Profiles
@@ -24,9 +24,6 @@ type Account struct {
 
 // Mount registers the routes.
 func (h *Account) Mount(mux *http.ServeMux) {
-	mux.HandleFunc("GET /account", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/account/profile", http.StatusSeeOther)
-	})
 	mux.HandleFunc("GET /account/profile", h.profile)
 	mux.HandleFunc("POST /account/profile", h.saveProfile)
 	mux.HandleFunc("POST /logout", h.logout)

@@ -40,16 +40,47 @@ type signedPost struct {
 }
 
 // decodeJSON reads one JSON object with no unknown fields and nothing after it.
+// Its errors wrap errBadPost and say what is wrong without echoing the body;
+// when r is an http.MaxBytesReader that ran out, the error is its
+// *http.MaxBytesError instead.
 func decodeJSON(r io.Reader, v any) error {
 	dec := json.NewDecoder(io.LimitReader(r, maxPostBytes+1))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("%w: %v", errBadPost, err)
+	err := dec.Decode(v)
+	if err == nil {
+		if _, err = dec.Token(); errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err == nil {
+			err = errTrailing
+		}
 	}
-	if dec.More() {
-		return fmt.Errorf("%w: trailing data", errBadPost)
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return err
 	}
-	return nil
+	return fmt.Errorf("%w: %s", errBadPost, jsonProblem(err))
+}
+
+var errTrailing = errors.New("trailing data")
+
+// jsonProblem says what is wrong with a body without echoing it.
+func jsonProblem(err error) string {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, errTrailing):
+		return "unexpected data after the JSON object"
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "the body is empty or cut short"
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("malformed JSON at byte %d", syntax.Offset)
+	case errors.As(err, &typ):
+		return fmt.Sprintf("member %q must be a JSON %s", typ.Field, typ.Type.Kind())
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return "unknown member " + strings.TrimPrefix(err.Error(), "json: unknown field ")
+	}
+	return "the body is not the expected JSON object"
 }
 
 func parseChallengePost(r io.Reader, needAddress bool) (challengePost, common.Address, error) {

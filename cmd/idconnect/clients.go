@@ -67,8 +67,13 @@ func clientCommand(stdout io.Writer) *cli.Command {
 					&cli.StringFlag{Name: "logo-uri", Usage: "https URL of the client's logo"},
 					&cli.BoolFlag{Name: "public", Usage: "a public client (browser or native app): no secret, PKCE required"},
 					&cli.BoolFlag{Name: "json", Usage: `print {"client_id":…,"client_secret":…}`},
+					&cli.StringSliceFlag{Name: "wallet", Usage: "0x address the service may sign access-request API challenges with (repeat for several)"},
 				),
 				Action: func(ctx context.Context, c *cli.Command) error {
+					wallets, err := authz.ParseServiceWallets(c.StringSlice("wallet"))
+					if err != nil {
+						return &configError{err}
+					}
 					s, err := openStoreFlags(ctx, c)
 					if err != nil {
 						return err
@@ -77,6 +82,9 @@ func clientCommand(stdout io.Writer) *cli.Command {
 					spec := authz.ClientSpec{Name: c.String("name"), LogoURI: c.String("logo-uri"), RedirectURIs: c.StringSlice("redirect-uri"), Public: c.Bool("public")}
 					id, secret, err := authz.CreateClient(ctx, s, spec)
 					if err != nil {
+						return err
+					}
+					if err := setClientWallets(ctx, s, id, wallets); err != nil {
 						return err
 					}
 					return printClient(stdout, c.Bool("json"), id, secret)
@@ -135,17 +143,18 @@ func listClients(ctx context.Context, c *cli.Command, w io.Writer) error {
 			Name         string   `json:"name"`
 			Public       bool     `json:"public"`
 			RedirectURIs []string `json:"redirect_uris"`
+			Wallets      []string `json:"wallets"`
 		}
 		rows := []row{}
 		for _, cl := range clients {
-			rows = append(rows, row{cl.ID, cl.Name, cl.Public, cl.RedirectURIs})
+			rows = append(rows, row{cl.ID, cl.Name, cl.Public, cl.RedirectURIs, append([]string{}, cl.Wallets...)})
 		}
 		return json.NewEncoder(w).Encode(rows)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CLIENT_ID\tNAME\tPUBLIC\tREDIRECT_URIS")
+	fmt.Fprintln(tw, "CLIENT_ID\tNAME\tPUBLIC\tREDIRECT_URIS\tWALLETS")
 	for _, cl := range clients {
-		fmt.Fprintf(tw, "%s\t%s\t%v\t%v\n", cl.ID, cl.Name, cl.Public, cl.RedirectURIs)
+		fmt.Fprintf(tw, "%s\t%s\t%v\t%v\t%v\n", cl.ID, cl.Name, cl.Public, cl.RedirectURIs, cl.Wallets)
 	}
 	return tw.Flush()
 }

@@ -72,13 +72,13 @@ func registerClient(t testing.TB, dataDir, redirect string, public bool) (string
 
 // owner is a wallet driving the browser side of the flow over plain HTTP.
 type owner struct {
-	t      *testing.T
+	t      testing.TB
 	issuer string
 	key    *ecdsa.PrivateKey
 	http   *http.Client
 }
 
-func newOwner(t *testing.T, issuer string) *owner {
+func newOwner(t testing.TB, issuer string) *owner {
 	jar, _ := cookiejar.New(nil)
 	key, _ := crypto.GenerateKey()
 	return &owner{t: t, issuer: issuer, key: key, http: &http.Client{Jar: jar, Timeout: 30 * time.Second,
@@ -176,7 +176,7 @@ func (o *owner) saveProfile(fields url.Values) {
 	}
 }
 
-func userinfo(t *testing.T, issuer, token string) (int, map[string]any) {
+func userinfo(t testing.TB, issuer, token string) (int, map[string]any) {
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodGet, issuer+"/userinfo", nil)
 	req.Header.Set("Authorization", "Bearer "+token)
@@ -190,7 +190,7 @@ func userinfo(t *testing.T, issuer, token string) (int, map[string]any) {
 	return resp.StatusCode, out
 }
 
-func oidcClient(t *testing.T, issuer, clientID, secret, redirect string, scopes ...string) (*oauth2.Config, *oidc.IDTokenVerifier) {
+func oidcClient(t testing.TB, issuer, clientID, secret, redirect string, scopes ...string) (*oauth2.Config, *oidc.IDTokenVerifier) {
 	t.Helper()
 	p, err := oidc.NewProvider(context.Background(), issuer)
 	if err != nil {

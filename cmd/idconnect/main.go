@@ -74,6 +74,7 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 			serveCommand(stdout, log),
 			migrateCommand(stdout),
 			clientCommand(stdout),
+			apikeyCommand(stdout),
 			keysCommand(stdout),
 			{Name: "contracts", Usage: "manage the ONCHAINID contract suite", Commands: []*cli.Command{deployCommand(stdout)}},
 			{Name: "identity", Usage: "read identities from the chain", Commands: []*cli.Command{inspectCommand(stdout)}},

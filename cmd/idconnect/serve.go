@@ -157,9 +157,10 @@ func serve(ctx context.Context, cfg *serveConfig, out io.Writer, log *slog.Logge
 	var wg sync.WaitGroup
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	wg.Add(3)
+	wg.Add(4)
 	go func() { defer wg.Done(); _ = n.cache.Run(runCtx) }()
 	go func() { defer wg.Done(); sweep(runCtx, n.store, time.Minute, log) }()
+	go func() { defer wg.Done(); _ = f.deliverer.Run(runCtx) }()
 	go func() {
 		defer wg.Done()
 		<-runCtx.Done()

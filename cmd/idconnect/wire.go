@@ -27,6 +27,9 @@ type flows struct {
 	keyring  *authz.Keyring
 	// usage batches the usage log of persistent-grant reads.
 	usage *consent.UsageLog
+	// deliverer sends the notification outbox: owners' webhooks and
+	// services' callbacks.
+	deliverer *consent.Deliverer
 }
 
 // Close writes the usage rows still queued. Call it once the HTTP server
@@ -48,7 +51,8 @@ func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	handler := web.Stack{Issuer: cfg.issuer(), Log: log, Clock: time.Now, Random: rand.Reader,
 		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo"}}.Handler(mux)
 	handler = web.AuditTokens(n.store, time.Now, handler)
-	return &flows{handler: handler, provider: p.provider, keyring: p.keyring, usage: p.usage}, nil
+	deliverer := &consent.Deliverer{Store: n.store, Log: log, AllowLoopback: cfg.Dev}
+	return &flows{handler: handler, provider: p.provider, keyring: p.keyring, usage: p.usage, deliverer: deliverer}, nil
 }
 
 // parts are the long-lived pieces the handlers share.
@@ -97,6 +101,10 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	grants := &consent.Grants{Store: n.store, Directory: n.cache, Clock: time.Now, Usage: p.usage, Profiles: profiles}
 	challenges := challenge.New(challenge.Config{Store: n.store, Caller: n.chain, ChainID: n.chainID})
 	owner := &web.Owner{Sessions: p.sessions, Store: n.store, Clock: time.Now}
+	access := &consent.AccessRequests{Store: n.store, Challenges: challenges, Directory: n.cache, Identities: n.cache.Reader(),
+		Notices: consent.NewNotices(consent.Outbox{Store: n.store}), Issuer: cfg.issuer(), ChainID: n.chainID, Clock: time.Now,
+		CheckURL: func(raw string) (string, error) { return consent.CheckDeliveryURL(raw, cfg.Dev) }}
+	services := &web.ServiceAuth{Site: site, Store: n.store, Tokens: p.provider, Challenges: challenges, Clock: time.Now, Log: log}
 
 	(&web.Health{ChainID: n.chainID, Chain: n.chain, Following: n.cache.Following, Store: n.store, Backend: n.backend}).Mount(mux)
 	p.provider.Mount(mux)
@@ -113,6 +121,11 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 		Revoke: func(r *http.Request, id string, at time.Time) error {
 			return n.store.RevokeLoginSession(r.Context(), id, at)
 		}}).Mount(mux)
+	(&web.Dashboard{Site: site, Owner: owner, Store: n.store, Decisions: access, Keys: n.cache.Reader(), Directory: n.cache,
+		Follow: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Static: p.static, Clock: time.Now, Log: log}).Mount(mux)
+	services.Mount(mux)
+	(&web.AccessAPI{Site: site, Flow: access, Grants: grants, Tokens: p.provider, Services: services, Owner: owner,
+		Store: n.store, Directory: n.cache, Catalogue: p.catalogue, Clock: time.Now, Log: log}).Mount(mux)
 	if !cfg.Dev {
 		return nil
 	}
@@ -121,6 +134,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 		return err
 	}
 	dw.Mount(mux)
+	(&web.DevIdentities{Directory: n.cache, Onboarder: n.onboarder, Log: log}).Mount(mux)
 	return nil
 }
 

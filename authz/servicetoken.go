@@ -1,0 +1,184 @@
+package authz
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	jose "github.com/go-jose/go-jose/v4"
+	josejwt "github.com/go-jose/go-jose/v4/jwt"
+
+	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/store"
+)
+
+// A service token is what a service gets for a challenge signed with one of
+// its client's wallets: a short-lived bearer credential for the
+// access-request API, naming the client. It is a JWT signed by the keyring
+// under its own typ, so it never passes for a grant token (at+jwt) or an ID
+// token (JWT), and neither of those passes for it.
+const typServiceToken = "idconnect-service+jwt"
+
+// DefaultServiceTokenTTL is the lifetime of a service token.
+const DefaultServiceTokenTTL = 10 * time.Minute
+
+// ErrInvalidServiceToken means a service token is malformed, badly signed,
+// of another type, expired, issued by or for someone else, or names a
+// client that no longer exists.
+var ErrInvalidServiceToken = errors.New("authz: invalid service token")
+
+// serviceTokenTTL is DefaultServiceTokenTTL, held under the keyring's
+// TokenTTL: a retired key is published that long, and a token must not
+// outlive the key that verifies it.
+func (p *Provider) serviceTokenTTL() time.Duration {
+	return min(DefaultServiceTokenTTL, p.keys.cfg.TokenTTL)
+}
+
+// IssueServiceToken signs a service token for an existing client and
+// returns it with its lifetime. The caller has authenticated the client
+// (a signed challenge). A client that does not exist fails with an error
+// wrapping store.ErrNotFound.
+func (p *Provider) IssueServiceToken(ctx context.Context, clientID string) (string, time.Duration, error) {
+	if _, err := p.storage.clients.get(ctx, p.st, clientID); err != nil {
+		return "", 0, fmt.Errorf("authz: service token: client %q: %w", clientID, err)
+	}
+	now, ttl := p.cfg.Clock(), p.serviceTokenTTL()
+	jti, err := randomString(p.cfg.Rand, 16)
+	if err != nil {
+		return "", 0, err
+	}
+	payload, err := json.Marshal(josejwt.Claims{
+		Issuer: p.cfg.Issuer, Subject: clientID, Audience: josejwt.Audience{p.cfg.Issuer}, ID: jti,
+		Expiry: josejwt.NewNumericDate(now.Add(ttl)), IssuedAt: josejwt.NewNumericDate(now),
+		NotBefore: josejwt.NewNumericDate(now),
+	})
+	if err != nil {
+		return "", 0, err
+	}
+	token, err := p.keys.signServiceToken(ctx, payload)
+	if err != nil {
+		return "", 0, err
+	}
+	return token, ttl, nil
+}
+
+// VerifyServiceToken checks a service token's signature against the
+// published keys, its typ, issuer, audience (this issuer) and expiry, and
+// that its client still exists, and returns the client's id. Refusals wrap
+// ErrInvalidServiceToken; other errors mean the store could not answer. A
+// client deleted through the Provider is refused at once; deleted
+// elsewhere, within Config.ClientCacheTTL.
+func (p *Provider) VerifyServiceToken(ctx context.Context, token string) (string, error) {
+	if len(token) > maxTokenLen {
+		return "", invalidServiceToken("token too long")
+	}
+	tok, err := josejwt.ParseSigned(token, tokenAlgs)
+	if err != nil {
+		return "", invalidServiceToken(err.Error())
+	}
+	h := tok.Headers[0]
+	if typ, _ := h.ExtraHeaders[jose.HeaderType].(string); !strings.EqualFold(typ, typServiceToken) {
+		return "", invalidServiceToken(fmt.Sprintf("typ %q is not %s", typ, typServiceToken))
+	}
+	key, ok := p.keys.publicJWK(ctx, h.KeyID)
+	if !ok || key.Algorithm != h.Algorithm {
+		return "", invalidServiceToken("unknown signing key")
+	}
+	var c josejwt.Claims
+	if err := tok.Claims(key.Key, &c); err != nil {
+		return "", invalidServiceToken(err.Error())
+	}
+	if c.Expiry == nil || c.Subject == "" {
+		return "", invalidServiceToken("exp and sub are required")
+	}
+	want := josejwt.Expected{Issuer: p.cfg.Issuer, AnyAudience: josejwt.Audience{p.cfg.Issuer}, Time: p.cfg.Clock()}
+	if err := c.ValidateWithLeeway(want, clockLeeway); err != nil {
+		return "", invalidServiceToken(err.Error())
+	}
+	_, err = p.storage.clients.get(ctx, p.st, c.Subject)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return "", invalidServiceToken("the client no longer exists")
+	case err != nil:
+		return "", fmt.Errorf("authz: verify service token: %w", err)
+	}
+	return c.Subject, nil
+}
+
+func invalidServiceToken(why string) error {
+	return fmt.Errorf("%w: %s", ErrInvalidServiceToken, why)
+}
+
+// signServiceToken signs payload as a compact JWS under the service typ
+// with the current key. The shared jwsSigner pre-encodes the headers of
+// the hot token types only; service tokens are minted once per service per
+// TTL, so this one is encoded per call.
+func (k *Keyring) signServiceToken(ctx context.Context, payload []byte) (string, error) {
+	cur := k.fresh(ctx).current
+	h, err := json.Marshal(struct {
+		Alg string `json:"alg"`
+		Kid string `json:"kid"`
+		Typ string `json:"typ"`
+	}{string(cur.alg), cur.kid, typServiceToken})
+	if err != nil {
+		return "", err
+	}
+	enc := base64.RawURLEncoding
+	input := enc.EncodeToString(h) + "." + enc.EncodeToString(payload)
+	sig, err := cur.signer.signInput([]byte(input))
+	if err != nil {
+		return "", fmt.Errorf("authz: sign service token: %w", err)
+	}
+	return input + "." + enc.EncodeToString(sig), nil
+}
+
+// ClientUpdater is what SetServiceWallets needs from the store.
+type ClientUpdater interface {
+	UpdateClient(ctx context.Context, id string, fn func(store.Client) (store.Client, error)) (store.Client, error)
+}
+
+// ParseServiceWallets reads wallet addresses given in any case and returns
+// them in EIP-55 form, without duplicates. The zero address is refused: no
+// one can sign for it.
+func ParseServiceWallets(raw []string) ([]string, error) {
+	out := make([]string, 0, len(raw))
+	var errs []error
+	for _, r := range raw {
+		a, err := identity.ParseAddress(r)
+		switch {
+		case err != nil:
+			errs = append(errs, fmt.Errorf("wallet %q is not a 0x address", r))
+		case a == common.Address{}:
+			errs = append(errs, errors.New("the zero address cannot be a wallet"))
+		case !slices.Contains(out, a.Hex()):
+			out = append(out, a.Hex())
+		}
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%w: %w", ErrInvalidClient, errors.Join(errs...))
+	}
+	return out, nil
+}
+
+// SetServiceWallets replaces the wallets a client's service may sign
+// challenges with, and returns the updated client.
+func SetServiceWallets(ctx context.Context, st ClientUpdater, clientID string, wallets []string) (store.Client, error) {
+	ws, err := ParseServiceWallets(wallets)
+	if err != nil {
+		return store.Client{}, err
+	}
+	c, err := st.UpdateClient(ctx, clientID, func(c store.Client) (store.Client, error) {
+		c.Wallets = ws
+		return c, nil
+	})
+	if err != nil {
+		return store.Client{}, fmt.Errorf("authz: set wallets of client %q: %w", clientID, err)
+	}
+	return c, nil
+}

@@ -1,0 +1,186 @@
+package consent
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/idconnect/idconnect/challenge"
+	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/store"
+)
+
+// StateOf is a grant's state as its owner and service see it now: a
+// request or an immediate grant past its expiry reads as expired before
+// anything writes that down.
+func StateOf(g store.Grant, now time.Time) store.GrantState {
+	if (g.State == store.GrantRequested || g.State == store.GrantActive) && !g.ExpiresAt.IsZero() && !now.Before(g.ExpiresAt) {
+		return store.GrantExpired
+	}
+	return g.State
+}
+
+// Challenge issues a fresh validation challenge of a requested grant for
+// wallet: the owner approving later, from the dashboard, signs with the
+// wallet they are logged in with rather than the one the first challenge
+// named. owner must be the grant's identity.
+func (a *AccessRequests) Challenge(ctx context.Context, id string, owner, wallet common.Address) (challenge.Challenge, error) {
+	g, err := a.pending(ctx, id)
+	if err != nil {
+		return challenge.Challenge{}, err
+	}
+	if err := ownedBy(g, owner); err != nil {
+		return challenge.Challenge{}, err
+	}
+	client, err := a.Store.GetClient(ctx, g.ClientID)
+	if err != nil {
+		return challenge.Challenge{}, fmt.Errorf("consent: access request: client: %w", err)
+	}
+	return a.issue(ctx, g, client.Name, wallet)
+}
+
+// Validate activates a requested grant with the owner's signature of one
+// of its challenges (message; empty means the one issued with the
+// request). The signature must be by a wallet holding a management or
+// action key on the identity, over a fresh challenge of this grant whose
+// ReCap lists exactly the grant's rights. It succeeds once.
+func (a *AccessRequests) Validate(ctx context.Context, id, message, signature string) (store.Grant, error) {
+	g, err := a.pending(ctx, id)
+	if err != nil {
+		return store.Grant{}, err
+	}
+	if message == "" {
+		req, err := a.Store.GetAccessRequest(ctx, id)
+		if err != nil {
+			return store.Grant{}, fmt.Errorf("consent: access request: %w", err)
+		}
+		message = req.ChallengeMessage
+	}
+	v, err := a.verify(ctx, g, message, signature)
+	if err != nil {
+		return store.Grant{}, err
+	}
+	return a.decide(ctx, id, func(g store.Grant, now time.Time) store.Grant {
+		g.State, g.ActivatedAt = store.GrantActive, now
+		g.Wallet, g.ConsentMessage, g.ConsentSignature, g.ConsentHash = v.Address.Hex(), message, signature, v.Hash.Hex()
+		g.ExpiresAt = time.Time{}
+		if g.Kind == store.GrantImmediate {
+			g.ExpiresAt = now.Add(a.immediateTTL())
+		}
+		return g
+	})
+}
+
+// verify checks a signed validation challenge of g.
+func (a *AccessRequests) verify(ctx context.Context, g store.Grant, message, signature string) (challenge.Verified, error) {
+	v, err := a.Challenges.Verify(ctx, message, signature, challenge.Expect{
+		Purpose: store.PurposeAccessGrant, Domain: a.domain(), URI: a.grantURI(g.ID), RequestID: g.ID,
+	})
+	switch {
+	case errors.Is(err, challenge.ErrExpired):
+		return v, fmt.Errorf("%w: %w", ErrChallengeExpired, err)
+	case errors.Is(err, challenge.ErrNonce):
+		// The one signature of this challenge was already used.
+		return v, fmt.Errorf("%w: %w", ErrDecided, err)
+	case errors.Is(err, challenge.ErrMalformed), errors.Is(err, challenge.ErrMismatch), errors.Is(err, challenge.ErrSignature):
+		return v, fmt.Errorf("%w: %w", ErrBadSignature, err)
+	case err != nil:
+		return v, err
+	}
+	resource := a.Issuer + "/identities/" + g.Identity
+	if v.ReCap == nil || len(v.ReCap.Resources()) != 1 ||
+		!slices.Equal(v.ReCap.Abilities(resource), a.recap(g).Abilities(resource)) {
+		return v, fmt.Errorf("%w: the signed ReCap is not this grant's", ErrBadSignature)
+	}
+	id, err := identity.ParseAddress(g.Identity)
+	if err != nil {
+		return v, err
+	}
+	err = identity.RequirePurpose(ctx, a.Directory, id, v.Address, identity.PurposeManagement, identity.PurposeAction)
+	if errors.Is(err, identity.ErrMissingPurpose) {
+		return v, fmt.Errorf("%w: the signing wallet holds no management or action key on the identity", ErrNotOwner)
+	}
+	return v, err
+}
+
+// Deny records the owner's refusal of a requested grant.
+func (a *AccessRequests) Deny(ctx context.Context, id string, owner common.Address) (store.Grant, error) {
+	g, err := a.pending(ctx, id)
+	if err != nil {
+		return store.Grant{}, err
+	}
+	if err := ownedBy(g, owner); err != nil {
+		return store.Grant{}, err
+	}
+	return a.decide(ctx, id, func(g store.Grant, _ time.Time) store.Grant {
+		g.State = store.GrantDenied
+		return g
+	})
+}
+
+// decide records the decision on a requested grant once, in one
+// transaction with the notice to the service: of concurrent deciders only
+// the first succeeds, the others get ErrDecided.
+func (a *AccessRequests) decide(ctx context.Context, id string, change func(store.Grant, time.Time) store.Grant) (store.Grant, error) {
+	now := a.Clock().UTC()
+	var out store.Grant
+	err := a.Store.InTx(ctx, func(ctx context.Context) error {
+		if _, err := a.Store.DecideAccessRequest(ctx, id, now); err != nil {
+			if errors.Is(err, store.ErrConsumed) {
+				return ErrDecided
+			}
+			return err
+		}
+		g, err := a.Store.UpdateGrant(ctx, id, func(g store.Grant) (store.Grant, error) {
+			if StateOf(g, now) != store.GrantRequested {
+				return g, fmt.Errorf("%w: it is %s", ErrDecided, StateOf(g, now))
+			}
+			return change(g, now), nil
+		})
+		if err != nil {
+			return err
+		}
+		out = g
+		a.audit(ctx, g, store.AuditConsent, string(g.State))
+		return a.Notices.Decided(ctx, g)
+	})
+	if err != nil {
+		return store.Grant{}, fmt.Errorf("consent: access request %s: %w", clip(id), err)
+	}
+	return out, nil
+}
+
+// pending reads a grant that still waits for its owner's decision.
+func (a *AccessRequests) pending(ctx context.Context, id string) (store.Grant, error) {
+	g, err := a.Store.GetGrant(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return store.Grant{}, ErrUnknownGrant
+	}
+	if err != nil {
+		return store.Grant{}, err
+	}
+	switch st := StateOf(g, a.Clock()); {
+	case g.State == store.GrantRequested && st == store.GrantExpired:
+		return store.Grant{}, ErrRequestExpired
+	case st != store.GrantRequested:
+		return store.Grant{}, fmt.Errorf("%w: it is %s", ErrDecided, st)
+	}
+	return g, nil
+}
+
+// ownedBy refuses anyone but the grant's identity.
+func ownedBy(g store.Grant, owner common.Address) error {
+	if id, err := identity.ParseAddress(g.Identity); err != nil || id != owner {
+		return ErrNotOwner
+	}
+	return nil
+}
+
+func (a *AccessRequests) audit(ctx context.Context, g store.Grant, kind store.AuditKind, detail string) {
+	_, _ = a.Store.AppendAuditEvent(ctx, store.AuditEvent{At: a.Clock().UTC(), Kind: kind, Actor: g.Identity,
+		Identity: g.Identity, ClientID: g.ClientID, GrantID: g.ID, Detail: detail})
+}

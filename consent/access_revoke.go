@@ -1,0 +1,105 @@
+package consent
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/idconnect/idconnect/challenge"
+	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/store"
+)
+
+// A signed revocation is a SIWE message with its own request id, so that
+// a validation challenge can never revoke and a revocation challenge can
+// never validate.
+const revocationPrefix = "revoke:"
+
+// Revoke ends a grant for its owner (logged in as owner): requested or
+// active, from the access-request API or the Connect flow. Every read
+// checks the grant in the store, so it takes effect on the next read on
+// every node; refresh tokens of a Connect grant stop with it.
+func (a *AccessRequests) Revoke(ctx context.Context, id string, owner common.Address) (store.Grant, error) {
+	g, err := a.Store.GetGrant(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return store.Grant{}, ErrUnknownGrant
+	}
+	if err != nil {
+		return store.Grant{}, err
+	}
+	if err := ownedBy(g, owner); err != nil {
+		return store.Grant{}, err
+	}
+	var out store.Grant
+	err = a.Store.InTx(ctx, func(ctx context.Context) error {
+		g, err := a.Store.RevokeGrant(ctx, id, a.Clock().UTC())
+		switch {
+		case errors.Is(err, store.ErrGrantRevoked), errors.Is(err, store.ErrGrantUsed),
+			errors.Is(err, store.ErrExpired), errors.Is(err, store.ErrGrantInactive):
+			return fmt.Errorf("%w: %w", ErrDecided, err)
+		case err != nil:
+			return err
+		}
+		out = g
+		a.audit(ctx, g, store.AuditRevocation, "owner")
+		return a.Notices.Revoked(ctx, g)
+	})
+	if err != nil {
+		return store.Grant{}, fmt.Errorf("consent: revoke %s: %w", clip(id), err)
+	}
+	return out, nil
+}
+
+// RevocationChallenge issues the message a wallet of the owner signs to
+// revoke grant id without a browser session.
+func (a *AccessRequests) RevocationChallenge(ctx context.Context, id string, wallet common.Address) (challenge.Challenge, error) {
+	g, err := a.Store.GetGrant(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return challenge.Challenge{}, ErrUnknownGrant
+	}
+	if err != nil {
+		return challenge.Challenge{}, err
+	}
+	return a.Challenges.Issue(ctx, challenge.Request{
+		Purpose: store.PurposeAccessGrant, Domain: a.domain(), URI: a.grantURI(g.ID), Address: wallet,
+		Statement: "Revoke access grant " + g.ID + ".", RequestID: revocationPrefix + g.ID,
+	})
+}
+
+// RevokeSigned revokes grant id on a signed revocation challenge: the
+// signer must hold a management or action key on the grant's identity.
+func (a *AccessRequests) RevokeSigned(ctx context.Context, id, message, signature string) (store.Grant, error) {
+	g, err := a.Store.GetGrant(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return store.Grant{}, ErrUnknownGrant
+	}
+	if err != nil {
+		return store.Grant{}, err
+	}
+	v, err := a.Challenges.Verify(ctx, message, signature, challenge.Expect{
+		Purpose: store.PurposeAccessGrant, Domain: a.domain(), URI: a.grantURI(g.ID), RequestID: revocationPrefix + g.ID,
+	})
+	switch {
+	case errors.Is(err, challenge.ErrExpired):
+		return store.Grant{}, fmt.Errorf("%w: %w", ErrChallengeExpired, err)
+	case errors.Is(err, challenge.ErrMalformed), errors.Is(err, challenge.ErrMismatch),
+		errors.Is(err, challenge.ErrSignature), errors.Is(err, challenge.ErrNonce):
+		return store.Grant{}, fmt.Errorf("%w: %w", ErrBadSignature, err)
+	case err != nil:
+		return store.Grant{}, err
+	}
+	owner, err := identity.ParseAddress(g.Identity)
+	if err != nil {
+		return store.Grant{}, err
+	}
+	err = identity.RequirePurpose(ctx, a.Directory, owner, v.Address, identity.PurposeManagement, identity.PurposeAction)
+	if errors.Is(err, identity.ErrMissingPurpose) {
+		return store.Grant{}, fmt.Errorf("%w: the signing wallet holds no management or action key on the identity", ErrNotOwner)
+	}
+	if err != nil {
+		return store.Grant{}, err
+	}
+	return a.Revoke(ctx, id, owner)
+}

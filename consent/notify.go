@@ -1,0 +1,198 @@
+package consent
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/store"
+)
+
+// Event types, sent as the payload's type and the Idconnect-Event header.
+const (
+	// EventAccessRequested tells the owner a service asked for access.
+	EventAccessRequested = "access_request.created"
+	// EventGrantDecided tells the service the owner decided: state active
+	// (approved) or denied.
+	EventGrantDecided = "access_grant.decided"
+	// EventGrantRevoked tells the service the owner revoked its grant.
+	EventGrantRevoked = "access_grant.revoked"
+)
+
+// Notification kinds in the outbox (store.Notification.Kind).
+const (
+	// NotificationWebhook goes to the owner's webhook, read when it is
+	// delivered, and is signed with its secret.
+	NotificationWebhook = "webhook"
+	// NotificationCallback goes, unsigned, to the callback_url the service
+	// gave with its request.
+	NotificationCallback = "callback"
+)
+
+// Event is something that happened to an access request or grant.
+type Event struct {
+	Type     string // one of the Event* constants
+	GrantID  string
+	ClientID string
+	Kind     store.GrantKind
+	State    store.GrantState
+	At       time.Time // zero: the Outbox's clock
+}
+
+// EventPayload is the JSON body of a delivery. It carries ids and states
+// only: no identity address, no profile data, nothing personal, so a
+// leaked or misdirected delivery tells nothing about the owner. The
+// receiver learns the rest with an authenticated GET /access-grants/{id}.
+type EventPayload struct {
+	// ID is the delivery id, also sent as Idconnect-Delivery. It stays the
+	// same across retries, so a receiver can drop a repeat.
+	ID        string    `json:"id"`
+	Type      string    `json:"type"`
+	CreatedAt string    `json:"created_at"` // RFC 3339
+	Data      EventData `json:"data"`
+}
+
+// EventData names the grant an event is about.
+type EventData struct {
+	GrantID  string           `json:"grant_id"`
+	ClientID string           `json:"client_id"`
+	Kind     store.GrantKind  `json:"kind"`
+	State    store.GrantState `json:"state"`
+}
+
+// outboxEntry is a notification's stored Payload: the delivery's exact
+// body, signed and sent as stored on every attempt, its id and type for
+// the headers, and for a callback the target URL. The callback URL is
+// kept here rather than re-read from the grant, so a delivery does not
+// depend on the grant row (purged or changed); it is the service's URL,
+// not personal data. A webhook's URL and secret are read when it is
+// delivered, so a replaced webhook takes the deliveries still pending.
+type outboxEntry struct {
+	Delivery string          `json:"delivery"`
+	Type     string          `json:"type"`
+	URL      string          `json:"url,omitempty"`
+	Body     json.RawMessage `json:"body"`
+}
+
+// OutboxStore is what an Outbox needs from the store.
+type OutboxStore interface {
+	EnqueueNotification(ctx context.Context, n store.Notification) (store.Notification, error)
+	GetWebhook(ctx context.Context, identity string) (store.Webhook, error)
+}
+
+// Outbox enqueues notifications through the ctx it is given: call it with
+// the context of the transaction that changes the grant (InTx's), so a
+// notification is stored exactly when the change commits. A Deliverer
+// sends them.
+type Outbox struct {
+	Store OutboxStore
+	Clock func() time.Time // default time.Now
+	Rand  io.Reader        // delivery ids; default crypto/rand
+}
+
+var _ Notices = (*Outbox)(nil)
+
+// NewNotices returns o as the Notices of the access-request flow: a new
+// request goes to the owner's webhook, a decision and a revocation to the
+// service's callback URL.
+func NewNotices(o Outbox) Notices { return &o }
+
+// Owner notifies the identity's owner of e through their webhook, when
+// one is set; without one it does nothing, since the dashboard's list of
+// pending requests is the owner's inbox.
+func (o *Outbox) Owner(ctx context.Context, id common.Address, e Event) error {
+	_, err := o.Store.GetWebhook(ctx, id.Hex())
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("consent: notify owner: %w", err)
+	}
+	return o.enqueue(ctx, id.Hex(), NotificationWebhook, "", e)
+}
+
+// Callback notifies the service of e at g's callback URL, when it gave
+// one. Fields of e left empty are taken from g. The delivery is not
+// signed: the service must confirm the state with an authenticated GET
+// /access-grants/{id}, and the payload carries only ids.
+func (o *Outbox) Callback(ctx context.Context, g store.Grant, e Event) error {
+	if g.CallbackURL == "" {
+		return nil
+	}
+	e = withGrant(e, g)
+	return o.enqueue(ctx, g.Identity, NotificationCallback, g.CallbackURL, e)
+}
+
+// Requested tells the owner about a new access request (Notices).
+func (o *Outbox) Requested(ctx context.Context, g store.Grant) error {
+	id, err := identity.ParseAddress(g.Identity)
+	if err != nil {
+		return fmt.Errorf("consent: notify owner: %w", err)
+	}
+	return o.Owner(ctx, id, withGrant(Event{Type: EventAccessRequested}, g))
+}
+
+// Decided tells the service the owner approved or denied (Notices).
+func (o *Outbox) Decided(ctx context.Context, g store.Grant) error {
+	return o.Callback(ctx, g, Event{Type: EventGrantDecided})
+}
+
+// Revoked tells the service the owner revoked its grant (Notices).
+func (o *Outbox) Revoked(ctx context.Context, g store.Grant) error {
+	return o.Callback(ctx, g, Event{Type: EventGrantRevoked})
+}
+
+func withGrant(e Event, g store.Grant) Event {
+	if e.GrantID == "" {
+		e.GrantID = g.ID
+	}
+	if e.ClientID == "" {
+		e.ClientID = g.ClientID
+	}
+	if e.Kind == "" {
+		e.Kind = g.Kind
+	}
+	if e.State == "" {
+		e.State = g.State
+	}
+	return e
+}
+
+func (o *Outbox) enqueue(ctx context.Context, owner, kind, target string, e Event) error {
+	switch e.Type {
+	case EventAccessRequested, EventGrantDecided, EventGrantRevoked:
+	default:
+		return fmt.Errorf("consent: notify: unknown event type %q", e.Type)
+	}
+	if e.GrantID == "" {
+		return errors.New("consent: notify: event without a grant id")
+	}
+	now := clockNow(o.Clock)
+	if e.At.IsZero() {
+		e.At = now
+	}
+	delivery, err := newID(o.Rand)
+	if err != nil {
+		return err
+	}
+	body, err := json.Marshal(EventPayload{ID: delivery, Type: e.Type, CreatedAt: e.At.UTC().Format(time.RFC3339),
+		Data: EventData{GrantID: e.GrantID, ClientID: e.ClientID, Kind: e.Kind, State: e.State}})
+	if err != nil {
+		return fmt.Errorf("consent: notify: %w", err)
+	}
+	payload, err := json.Marshal(outboxEntry{Delivery: delivery, Type: e.Type, URL: target, Body: body})
+	if err != nil {
+		return fmt.Errorf("consent: notify: %w", err)
+	}
+	_, err = o.Store.EnqueueNotification(ctx, store.Notification{Identity: owner, Kind: kind, Payload: payload, NextAttemptAt: now})
+	if err != nil {
+		return fmt.Errorf("consent: notify: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,112 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/idconnect/idconnect/consent"
+	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/store"
+)
+
+func (h *AccessAPI) getGrant(w http.ResponseWriter, r *http.Request) {
+	c, ok := h.authenticated(w, r)
+	if !ok {
+		return
+	}
+	if g, ok := h.grantFor(w, r, c); ok {
+		WriteJSON(w, http.StatusOK, viewGrant(g, h.Clock()))
+	}
+}
+
+// listGrants lists an identity's grants: all of them for its owner, only
+// its own for a service.
+func (h *AccessAPI) listGrants(w http.ResponseWriter, r *http.Request) {
+	c, ok := h.authenticated(w, r)
+	if !ok {
+		return
+	}
+	raw := r.URL.Query().Get("identity")
+	id, err := identity.ParseAddress(raw)
+	if err != nil {
+		WriteProblem(w, http.StatusBadRequest, "identity required", "Name the identity contract: /access-grants?identity=0x….")
+		return
+	}
+	f := store.GrantFilter{Identity: id.Hex(), ClientID: c.clientID}
+	if c.clientID == "" && c.owner != id {
+		WriteProblem(w, http.StatusForbidden, "Not the owner", "You may list only your own identity's grants.")
+		return
+	}
+	f.Cursor, f.Limit = cursorLimit(r)
+	grants, next, err := h.Store.ListGrants(r.Context(), f)
+	if err != nil {
+		h.listProblem(w, r, err)
+		return
+	}
+	now := h.Clock()
+	out := page[grantView]{Items: make([]grantView, 0, len(grants)), Next: next}
+	for _, g := range grants {
+		out.Items = append(out.Items, viewGrant(g, now))
+	}
+	WriteJSON(w, http.StatusOK, out)
+}
+
+func (h *AccessAPI) usage(w http.ResponseWriter, r *http.Request) {
+	c, ok := h.authenticated(w, r)
+	if !ok {
+		return
+	}
+	g, ok := h.grantFor(w, r, c)
+	if !ok {
+		return
+	}
+	cursor, limit := cursorLimit(r)
+	reads, next, err := h.Store.ListGrantUsage(r.Context(), g.ID, cursor, limit)
+	if err != nil {
+		h.listProblem(w, r, err)
+		return
+	}
+	out := page[usageView]{Items: make([]usageView, 0, len(reads)), Next: next}
+	for _, u := range reads {
+		out.Items = append(out.Items, usageView{At: u.At, Resource: u.Resource, Fields: u.Fields})
+	}
+	WriteJSON(w, http.StatusOK, out)
+}
+
+// token mints a grant token for the service an active grant is for.
+func (h *AccessAPI) token(w http.ResponseWriter, r *http.Request) {
+	c, ok := h.authenticated(w, r)
+	if !ok {
+		return
+	}
+	if c.clientID == "" {
+		WriteProblem(w, http.StatusForbidden, "Service only", "Grant tokens are issued to the service a grant is for.")
+		return
+	}
+	g, ok := h.grantFor(w, r, c)
+	if !ok {
+		return
+	}
+	if st := consent.StateOf(g, h.Clock()); st != store.GrantActive {
+		WriteProblem(w, http.StatusConflict, "Grant not active", "The grant is "+string(st)+"; no token can be issued for it.")
+		return
+	}
+	token, ttl, err := h.Tokens.MintGrantToken(r.Context(), g)
+	if err != nil {
+		h.fail(w, r, "mint grant token", err)
+		return
+	}
+	WriteJSON(w, http.StatusOK, validationAnswer{ID: g.ID, State: string(g.State), AccessToken: token,
+		TokenType: "Bearer", ExpiresIn: int64(ttl / time.Second)})
+}
+
+// listProblem answers a list the store refused: a bad cursor is the
+// caller's.
+func (h *AccessAPI) listProblem(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, store.ErrInvalidCursor) {
+		WriteProblem(w, http.StatusBadRequest, "Bad cursor", "Use the \"next\" value of the previous page as cursor.")
+		return
+	}
+	h.fail(w, r, "list", err)
+}

@@ -1,0 +1,51 @@
+package web
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/idconnect/idconnect/identity"
+)
+
+// DevIdentities gives a wallet its identity on the dev chain without a
+// browser, for walking through the access-request API with curl: the
+// login page does the same on a wallet's first sign-in. Mounted only with
+// --dev.
+type DevIdentities struct {
+	Directory identity.Directory
+	Onboarder Onboarder
+	Log       *slog.Logger
+}
+
+// Mount registers POST /dev/identities {"wallet":"0x…"} → {"wallet","identity"}.
+func (h *DevIdentities) Mount(mux *http.ServeMux) {
+	mux.HandleFunc("POST /dev/identities", h.serve)
+}
+
+func (h *DevIdentities) serve(w http.ResponseWriter, r *http.Request) {
+	var body revocationChallengeBody // {"wallet"}
+	if !readJSON(w, r, &body) {
+		return
+	}
+	wallet, err := identity.ParseAddress(body.Wallet)
+	if err != nil {
+		WriteProblem(w, http.StatusBadRequest, "Bad wallet", "wallet must be a 0x-prefixed 20-byte address.")
+		return
+	}
+	status := http.StatusOK
+	res, err := h.Directory.Resolve(r.Context(), wallet, common.Address{})
+	id := res.Identity
+	if errors.Is(err, identity.ErrNoIdentity) {
+		status = http.StatusCreated
+		id, err = h.Onboarder.Onboard(r.Context(), wallet)
+	}
+	if err != nil {
+		h.Log.ErrorContext(r.Context(), "dev identities", "err", err)
+		WriteProblem(w, http.StatusInternalServerError, "Onboarding failed", "The dev chain could not give this wallet an identity.")
+		return
+	}
+	WriteJSON(w, status, map[string]string{"wallet": wallet.Hex(), "identity": id.Hex()})
+}
