@@ -40,7 +40,7 @@ func TestDashboardRevokesGrant(t *testing.T) {
 
 	owner := newVisitor(t, w)
 	navigate(t, owner.tab, chromedp.Navigate(owner.srv.Issuer+"/account/grants"), loginReady) // signed out: to /login
-	owner.signIn("main#profile")
+	owner.signIn(accountReady)
 	navigate(t, owner.tab, chromedp.Navigate(owner.srv.Issuer+"/account/grants"), dashboardGrants)
 	row := "#grant-" + token.GrantID
 	if got := text(t, owner.tab, row); !strings.Contains(got, "active") || !strings.Contains(got, "until revoked") {

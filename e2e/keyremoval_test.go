@@ -22,7 +22,7 @@ func TestRemovedKeyStopsReads(t *testing.T) {
 	owner := newVisitor(t, a)
 	// A's first sign-in onboards it: the dev server creates A's identity.
 	navigate(t, owner.tab, chromedp.Navigate(owner.srv.Issuer+"/login"), loginReady)
-	owner.signIn("main#profile")
+	owner.signIn(accountReady)
 
 	ch := dialChain(t, owner.srv)
 	id := ch.identityOf(a.Addr)

@@ -33,6 +33,9 @@ const (
 	consentReady = "main#consent #allow" // enabled once consent.js runs
 	demoPage     = "main h1"             // every demo page
 	profileSaved = "main#profile .notice.ok"
+	// accountReady is the dashboard's overview, where signing in to the
+	// account leads.
+	accountReady = "main#account[data-page=overview] h1"
 )
 
 // connect opens the demo relying party, ticks exactly the given scopes (openid is
@@ -69,7 +72,8 @@ func (v *visitor) signIn(ready string) {
 func (v *visitor) saveProfile(fields map[string]string) {
 	v.t.Helper()
 	navigate(v.t, v.tab, chromedp.Navigate(v.srv.Issuer+"/login"), loginReady)
-	v.signIn("main#profile form button[type=submit]")
+	v.signIn(accountReady)
+	navigate(v.t, v.tab, chromedp.Navigate(v.srv.Issuer+"/account/profile"), "main#profile form button[type=submit]")
 	var steps []chromedp.Action[chromedp.Void]
 	for name, value := range fields {
 		sel := chromedp.CSS("#f-" + name)

@@ -175,7 +175,19 @@ func accountSections() []section {
 		{"claims", "Claims", "/account/claims"},
 		{"grants", "Grants", "/account/grants"},
 		{"requests", "Requests", "/account/requests"},
+		{"webhook", "Notifications", "/account/webhook"},
 	}
+}
+
+// WebhookView is the notifications page: the webhook set, if any, the secret
+// just made (shown once), and what the owner typed when it was refused.
+type WebhookView struct {
+	Nav     AccountNav
+	Notice  Notice
+	URL     string
+	Secret  string
+	Entered string
+	Error   string
 }
 
 // dateTime writes a time for people, in UTC; a zero time reads as the dash.

@@ -517,7 +517,7 @@ func OverviewPage(v OverviewView) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 37, " <ul class=\"sections\"><li><a href=\"/account/profile\">Profile</a>: the name, email, phone and address that sites receive when you allow it.</li><li><a href=\"/account/wallets\">Wallets</a>: the keys of your identity contract and what each may do.</li><li><a href=\"/account/claims\">Claims</a>: what issuers attest about you on the chain, such as KYC.</li><li><a href=\"/account/grants\">Grants</a>: the access you gave, how it was used, and a way to revoke it.</li><li><a href=\"/account/requests\">Requests</a>: services asking for access, waiting for your answer.</li></ul>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 37, " <ul class=\"sections\"><li><a href=\"/account/profile\">Profile</a>: the name, email, phone and address that sites receive when you allow it.</li><li><a href=\"/account/wallets\">Wallets</a>: the keys of your identity contract and what each may do.</li><li><a href=\"/account/claims\">Claims</a>: what issuers attest about you on the chain, such as KYC.</li><li><a href=\"/account/grants\">Grants</a>: the access you gave, how it was used, and a way to revoke it.</li><li><a href=\"/account/requests\">Requests</a>: services asking for access, waiting for your answer.</li><li><a href=\"/account/webhook\">Notifications</a>: a webhook that tells a service of yours about new requests.</li></ul>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -64,7 +64,7 @@ func TestAccountNavigation(t *testing.T) {
 				marked = append(marked, text(a))
 			}
 		}
-		if got := strings.Join(labels, " "); got != "Overview Profile Wallets Claims Grants Requests" {
+		if got := strings.Join(labels, " "); got != "Overview Profile Wallets Claims Grants Requests Notifications" {
 			t.Errorf("%s: nav %q", c.current, got)
 		}
 		if len(marked) != 1 || marked[0] != c.current {

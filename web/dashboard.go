@@ -74,6 +74,8 @@ type Dashboard struct {
 	Log         *slog.Logger
 	// PageSize is the length of every list page (store.DefaultPageLimit when 0).
 	PageSize int
+	// Webhooks keeps the identity's webhook for new access requests.
+	Webhooks WebhookSettings
 }
 
 // Mount registers the routes.
@@ -88,6 +90,9 @@ func (h *Dashboard) Mount(mux *http.ServeMux) {
 	mux.HandleFunc("GET /account/requests", h.requests)
 	mux.HandleFunc("POST /account/requests/{id}/deny", h.deny)
 	mux.HandleFunc("POST /account/requests/{id}/challenge", h.approvalChallenge)
+	mux.HandleFunc("GET /account/webhook", h.webhook)
+	mux.HandleFunc("POST /account/webhook", h.setWebhook)
+	mux.HandleFunc("POST /account/webhook/remove", h.removeWebhook)
 }
 
 // ownerSession is the signed-in owner of a dashboard request.

@@ -101,7 +101,8 @@ func (e *dashEnv) start() {
 	owner := &web.Owner{Sessions: e.sessions, Store: e.store, Clock: time.Now}
 	e.dash = &web.Dashboard{Site: web.Site{Issuer: dashIssuer, ChainID: simchain.ChainID, ChainName: "Development chain"},
 		Owner: owner, Store: e.store, Decisions: e.flow, Keys: e.reader, Directory: e.cache, Follow: e.cache,
-		Catalogue: identity.DefaultCatalogue(), Static: static, Clock: time.Now}
+		Catalogue: identity.DefaultCatalogue(), Static: static, Clock: time.Now,
+		Webhooks: &consent.Webhooks{Store: e.store}}
 	mux := http.NewServeMux()
 	static.Mount(mux)
 	e.dash.Mount(mux)

@@ -58,7 +58,7 @@ func TestDashboardOverview(t *testing.T) {
 	}) {
 		links = append(links, dashAttr(a, "href"))
 	}
-	if got := strings.Join(links, " "); got != "/account /account/profile /account/wallets /account/claims /account/grants /account/requests" {
+	if got := strings.Join(links, " "); got != "/account /account/profile /account/wallets /account/claims /account/grants /account/requests /account/webhook" {
 		t.Errorf("navigation links %q", got)
 	}
 	if f := p.forms()["/logout"]; f == nil || dashAttr(f, "method") != "post" {

@@ -185,7 +185,7 @@ func (h *Login) startSession(w http.ResponseWriter, r *http.Request, requestID s
 	}
 	_, _ = h.Store.AppendAuditEvent(ctx, store.AuditEvent{At: now, Kind: store.AuditLogin, Actor: ls.Wallet, Identity: ls.Identity})
 	if strings.HasPrefix(requestID, accountRequest) {
-		return "/account/profile", nil
+		return "/account", nil
 	}
 	_, err := h.Store.UpdateAuthRequest(ctx, requestID, func(a store.AuthRequest) (store.AuthRequest, error) {
 		a.Identity, a.Wallet, a.LoginSessionID = ls.Identity, ls.Wallet, ls.ID

@@ -122,7 +122,8 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 			return n.store.RevokeLoginSession(r.Context(), id, at)
 		}}).Mount(mux)
 	(&web.Dashboard{Site: site, Owner: owner, Store: n.store, Decisions: access, Keys: n.cache.Reader(), Directory: n.cache,
-		Follow: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Static: p.static, Clock: time.Now, Log: log}).Mount(mux)
+		Follow: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Static: p.static, Clock: time.Now, Log: log,
+		Webhooks: &consent.Webhooks{Store: n.store, AllowLoopback: cfg.Dev}}).Mount(mux)
 	services.Mount(mux)
 	(&web.AccessAPI{Site: site, Flow: access, Grants: grants, Tokens: p.provider, Services: services, Owner: owner,
 		Store: n.store, Directory: n.cache, Catalogue: p.catalogue, Clock: time.Now, Log: log}).Mount(mux)
