@@ -121,6 +121,17 @@ func (h *AccessAPI) grantFor(w http.ResponseWriter, r *http.Request, c caller) (
 	return g, true
 }
 
+// callerGrant authenticates the caller and reads the grant of the path's
+// {id} it may see, answering the request itself when it cannot.
+func (h *AccessAPI) callerGrant(w http.ResponseWriter, r *http.Request) (caller, store.Grant, bool) {
+	c, ok := h.authenticated(w, r)
+	if !ok {
+		return caller{}, store.Grant{}, false
+	}
+	g, ok := h.grantFor(w, r, c)
+	return c, g, ok
+}
+
 // authenticated resolves the caller and refuses anonymous requests; a
 // store that cannot check a credential is a server error, not a refusal.
 func (h *AccessAPI) authenticated(w http.ResponseWriter, r *http.Request) (caller, bool) {

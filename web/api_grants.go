@@ -11,11 +11,7 @@ import (
 )
 
 func (h *AccessAPI) getGrant(w http.ResponseWriter, r *http.Request) {
-	c, ok := h.authenticated(w, r)
-	if !ok {
-		return
-	}
-	if g, ok := h.grantFor(w, r, c); ok {
+	if _, g, ok := h.callerGrant(w, r); ok {
 		WriteJSON(w, http.StatusOK, viewGrant(g, h.Clock()))
 	}
 }
@@ -53,11 +49,7 @@ func (h *AccessAPI) listGrants(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *AccessAPI) usage(w http.ResponseWriter, r *http.Request) {
-	c, ok := h.authenticated(w, r)
-	if !ok {
-		return
-	}
-	g, ok := h.grantFor(w, r, c)
+	_, g, ok := h.callerGrant(w, r)
 	if !ok {
 		return
 	}
@@ -76,16 +68,12 @@ func (h *AccessAPI) usage(w http.ResponseWriter, r *http.Request) {
 
 // token mints a grant token for the service an active grant is for.
 func (h *AccessAPI) token(w http.ResponseWriter, r *http.Request) {
-	c, ok := h.authenticated(w, r)
+	c, g, ok := h.callerGrant(w, r)
 	if !ok {
 		return
 	}
 	if c.clientID == "" {
 		WriteProblem(w, http.StatusForbidden, "Service only", "Grant tokens are issued to the service a grant is for.")
-		return
-	}
-	g, ok := h.grantFor(w, r, c)
-	if !ok {
 		return
 	}
 	if st := consent.StateOf(g, h.Clock()); st != store.GrantActive {

@@ -94,6 +94,6 @@ func FuzzSignedBody(f *testing.F) {
 		`{"signature":"0x00","message":"example.com wants you to sign in"}`, `{"signature":null}`)
 }
 
-func FuzzRevocationChallengeBody(f *testing.F) {
-	fuzzBody[revocationChallengeBody](f, `{"wallet":"0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"}`, `{"wallet":""}`)
+func FuzzWalletBody(f *testing.F) {
+	fuzzBody[walletBody](f, `{"wallet":"0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"}`, `{"wallet":""}`)
 }

@@ -102,11 +102,7 @@ type validationAnswer struct {
 }
 
 func (h *AccessAPI) validate(w http.ResponseWriter, r *http.Request) {
-	c, ok := h.authenticated(w, r)
-	if !ok {
-		return
-	}
-	g, ok := h.grantFor(w, r, c)
+	c, g, ok := h.callerGrant(w, r)
 	if !ok {
 		return
 	}
@@ -135,19 +131,30 @@ func (h *AccessAPI) validate(w http.ResponseWriter, r *http.Request) {
 	WriteJSON(w, http.StatusOK, answer)
 }
 
-// revocationChallengeBody names the owner's wallet that will sign.
-type revocationChallengeBody struct {
+// walletBody names a wallet: the owner's that will sign a revocation, or
+// the dev wallet account that gets an identity.
+type walletBody struct {
 	Wallet string `json:"wallet"`
 }
 
-func (h *AccessAPI) revocationChallenge(w http.ResponseWriter, r *http.Request) {
-	var body revocationChallengeBody
+// readWallet reads a walletBody, answering the request itself when it is
+// not one.
+func readWallet(w http.ResponseWriter, r *http.Request) (common.Address, bool) {
+	var body walletBody
 	if !readJSON(w, r, &body) {
-		return
+		return common.Address{}, false
 	}
 	wallet, err := identity.ParseAddress(body.Wallet)
 	if err != nil {
 		WriteProblem(w, http.StatusBadRequest, "Bad wallet", "wallet must be a 0x-prefixed 20-byte address.")
+		return common.Address{}, false
+	}
+	return wallet, true
+}
+
+func (h *AccessAPI) revocationChallenge(w http.ResponseWriter, r *http.Request) {
+	wallet, ok := readWallet(w, r)
+	if !ok {
 		return
 	}
 	ch, err := h.Flow.RevocationChallenge(r.Context(), r.PathValue("id"), wallet)

@@ -26,13 +26,8 @@ func (h *DevIdentities) Mount(mux *http.ServeMux) {
 }
 
 func (h *DevIdentities) serve(w http.ResponseWriter, r *http.Request) {
-	var body revocationChallengeBody // {"wallet"}
-	if !readJSON(w, r, &body) {
-		return
-	}
-	wallet, err := identity.ParseAddress(body.Wallet)
-	if err != nil {
-		WriteProblem(w, http.StatusBadRequest, "Bad wallet", "wallet must be a 0x-prefixed 20-byte address.")
+	wallet, ok := readWallet(w, r)
+	if !ok {
 		return
 	}
 	status := http.StatusOK

@@ -332,3 +332,35 @@ func TestDevWalkthrough(t *testing.T) {
 		t.Fatalf("claim read = %d %v (%v)", code, data, claims)
 	}
 }
+
+// TestSignedRevocation: the owner revokes without a session, by signing a
+// revocation challenge; the grant's service cannot revoke.
+func TestSignedRevocation(t *testing.T) {
+	issuer, dataDir := devServer(t)
+	o := newOwner(t, issuer)
+	identity := onboard(t, issuer, dataDir, o)
+	svc := newService(t, issuer, dataDir)
+	id, token := askAndValidate(t, svc, o, identity, "persistent", "email")
+	if code, out, _ := svc.do(http.MethodDelete, "/access-grants/"+id, nil); code != http.StatusUnauthorized {
+		t.Fatalf("revocation by the service = %d %v", code, out)
+	}
+	anon := &service{t: t, issuer: issuer}
+	code, out, _ := anon.do(http.MethodPost, "/access-grants/"+id+"/revocation-challenges", map[string]string{"wallet": o.address()})
+	challenge, _ := out["challenge"].(string)
+	if code != http.StatusCreated || !strings.Contains(challenge, "Revoke access grant "+id) {
+		t.Fatalf("revocation challenge = %d %v", code, out)
+	}
+	stranger := newOwner(t, issuer)
+	code, out, _ = anon.do(http.MethodPost, "/access-grants/"+id+"/revocation-challenges", map[string]string{"wallet": stranger.address()})
+	other, _ := out["challenge"].(string)
+	if code, out, _ := anon.do(http.MethodDelete, "/access-grants/"+id, map[string]string{"message": other, "signature": stranger.sign(other)}); code != http.StatusForbidden {
+		t.Fatalf("revocation signed by a stranger = %d %v", code, out)
+	}
+	code, out, _ = anon.do(http.MethodDelete, "/access-grants/"+id, map[string]string{"message": challenge, "signature": o.sign(challenge)})
+	if code != http.StatusOK || out["state"] != "revoked" {
+		t.Fatalf("signed revocation = %d %v", code, out)
+	}
+	if code, _ := svc.read("/identities/"+identity+"/profile", token); code != http.StatusUnauthorized {
+		t.Fatalf("read after revocation = %d", code)
+	}
+}
