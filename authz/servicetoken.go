@@ -2,7 +2,6 @@ package authz
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -61,7 +60,7 @@ func (p *Provider) IssueServiceToken(ctx context.Context, clientID string) (stri
 	if err != nil {
 		return "", 0, err
 	}
-	token, err := p.keys.signServiceToken(ctx, payload)
+	token, _, err := p.keys.sign(ctx, typServiceToken, payload)
 	if err != nil {
 		return "", 0, err
 	}
@@ -113,29 +112,6 @@ func (p *Provider) VerifyServiceToken(ctx context.Context, token string) (string
 
 func invalidServiceToken(why string) error {
 	return fmt.Errorf("%w: %s", ErrInvalidServiceToken, why)
-}
-
-// signServiceToken signs payload as a compact JWS under the service typ
-// with the current key. The shared jwsSigner pre-encodes the headers of
-// the hot token types only; service tokens are minted once per service per
-// TTL, so this one is encoded per call.
-func (k *Keyring) signServiceToken(ctx context.Context, payload []byte) (string, error) {
-	cur := k.fresh(ctx).current
-	h, err := json.Marshal(struct {
-		Alg string `json:"alg"`
-		Kid string `json:"kid"`
-		Typ string `json:"typ"`
-	}{string(cur.alg), cur.kid, typServiceToken})
-	if err != nil {
-		return "", err
-	}
-	enc := base64.RawURLEncoding
-	input := enc.EncodeToString(h) + "." + enc.EncodeToString(payload)
-	sig, err := cur.signer.signInput([]byte(input))
-	if err != nil {
-		return "", fmt.Errorf("authz: sign service token: %w", err)
-	}
-	return input + "." + enc.EncodeToString(sig), nil
 }
 
 // ClientUpdater is what SetServiceWallets needs from the store.

@@ -134,7 +134,7 @@ func TestVerifyServiceTokenRefuses(t *testing.T) {
 	signed := func(change func(*josejwt.Claims)) string {
 		payload, err := json.Marshal(claims(change))
 		must(t, err)
-		tok, err := f.keys.signServiceToken(ctx, payload)
+		tok, _, err := f.keys.sign(ctx, typServiceToken, payload)
 		must(t, err)
 		return tok
 	}
