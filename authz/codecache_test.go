@@ -2,6 +2,7 @@ package authz
 
 import (
 	"errors"
+	"net/http"
 	"net/url"
 	"testing"
 	"time"
@@ -72,5 +73,36 @@ func TestIssuedCodesCopies(t *testing.T) {
 	codes.drop("s1")
 	if _, ok := codes.get("s1", now); ok {
 		t.Error("a dropped code is still kept")
+	}
+}
+
+// TestCodeReplayAtIssuingNode: another node exchanged the code first, and
+// this node's cache still holds it as live. The replay here fails and, as
+// any reuse of a code, revokes the grant.
+func TestCodeReplayAtIssuingNode(t *testing.T) {
+	f := newFixture(t)
+	c := f.rp(t, false, "openid", "offline_access")
+	verifier := oauth2.GenerateVerifier()
+	q := f.authorize(t, c.cfg.AuthCodeURL("state-node-2", oauth2.S256ChallengeOption(verifier)))
+	sig := f.p.storage.codeSignature(t.Context(), q.Get("code"))
+	row, ok := f.p.storage.codes.get(sig, time.Now())
+	if !ok {
+		t.Fatal("the issuing node did not keep its code")
+	}
+	// The other node's exchange: the code's row is spent in the shared store.
+	must(t, f.st.SpendOAuthToken(t.Context(), store.TokenCode, sig, spentSignature(sig)))
+	// One request, as a client that does not retry: x/oauth2 retries a
+	// failed exchange with other client authentication, and the retry
+	// would read the spent code from the store.
+	resp, out := f.postForm(t, PathToken, c.cfg.ClientID, c.cfg.ClientSecret, url.Values{
+		"grant_type": {"authorization_code"}, "code": {q.Get("code")},
+		"redirect_uri": {c.cfg.RedirectURL}, "code_verifier": {verifier}})
+	if resp.StatusCode == http.StatusOK {
+		t.Fatalf("a code spent on another node was exchanged again: %v", out)
+	}
+	g, err := f.st.GetGrant(t.Context(), row.req.ID)
+	must(t, err)
+	if g.State != store.GrantRevoked {
+		t.Fatalf("grant is %s after the code's reuse", g.State)
 	}
 }

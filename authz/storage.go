@@ -287,6 +287,9 @@ func (s *Storage) spend(ctx context.Context, kind store.TokenKind, sig string, u
 	}
 	if kind == store.TokenCode {
 		s.codes.drop(sig)
+		if p := pendingFrom(ctx); p != nil {
+			p.codeRequest = row.req.ID
+		}
 	}
 	return row, s.write(ctx, func(ctx context.Context) error {
 		err := s.st.SpendOAuthToken(ctx, kind, sig, spentSignature(sig))

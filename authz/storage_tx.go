@@ -2,6 +2,9 @@ package authz
 
 import (
 	"context"
+	"errors"
+
+	"github.com/ory/fosite"
 
 	"github.com/idconnect/idconnect/store"
 )
@@ -22,6 +25,10 @@ import (
 
 type pendingTx struct {
 	writes []func(ctx context.Context) error
+	// codeRequest is the request of the authorization code the bracket
+	// spends, if any: when another exchange spent it first, its reuse
+	// ends the grant.
+	codeRequest string
 }
 
 type pendingTxKey struct{}
@@ -55,12 +62,12 @@ func (s *Storage) Commit(ctx context.Context) error {
 	if p == nil {
 		return store.ErrNoTx
 	}
-	writes := p.writes
-	p.writes = nil
+	writes, code := p.writes, p.codeRequest
+	p.writes, p.codeRequest = nil, ""
 	if len(writes) == 0 {
 		return nil
 	}
-	return s.st.InGroupTx(ctx, func(ctx context.Context) error {
+	err := s.st.InGroupTx(ctx, func(ctx context.Context) error {
 		for _, w := range writes {
 			if err := w(ctx); err != nil {
 				return err
@@ -68,6 +75,25 @@ func (s *Storage) Commit(ctx context.Context) error {
 		}
 		return nil
 	})
+	if code != "" && errors.Is(err, fosite.ErrInvalidatedAuthorizeCode) {
+		// The code was read as live (from this node's cache, or just before
+		// a concurrent exchange) and spent by someone else meanwhile: a
+		// reuse, which revokes what the code gave (RFC 6749 section 4.1.2),
+		// as fosite does when it reads a spent code itself.
+		return errors.Join(err, s.revokeRequest(withoutPending(ctx), code))
+	}
+	return err
+}
+
+// revokeRequest ends the grant of a request and every token issued for it.
+func (s *Storage) revokeRequest(ctx context.Context, requestID string) error {
+	return errors.Join(s.RevokeRefreshToken(ctx, requestID), s.RevokeAccessToken(ctx, requestID))
+}
+
+// withoutPending is ctx outside any BeginTX bracket, for writes that must
+// run now.
+func withoutPending(ctx context.Context) context.Context {
+	return context.WithValue(ctx, pendingTxKey{}, (*pendingTx)(nil))
 }
 
 // Rollback implements storage.Transactional: the queued writes are

@@ -233,11 +233,16 @@ func (a *AccessRequests) wallet(ctx context.Context, ask Ask) (common.Address, e
 
 // issue writes the validation challenge of grant g for wallet.
 func (a *AccessRequests) issue(ctx context.Context, g store.Grant, clientName string, wallet common.Address) (challenge.Challenge, error) {
-	recap := a.recap(g)
 	return a.Challenges.Issue(ctx, challenge.Request{
 		Purpose: store.PurposeAccessGrant, Domain: a.domain(), URI: a.grantURI(g.ID), Address: wallet,
-		Statement: recap.Extend("Share with " + clientName + "."), RequestID: g.ID, Resources: []string{recap.URN()},
+		Statement: a.statement(g, clientName), RequestID: g.ID, Resources: []string{a.recap(g).URN()},
 	})
+}
+
+// statement is the sentence of g's challenge: who receives the rights, then
+// the ReCap's own sentence.
+func (a *AccessRequests) statement(g store.Grant, clientName string) string {
+	return a.recap(g).Extend("Share with " + clientName + ".")
 }
 
 // recap lists exactly the grant's fields (or claim) and kind against the

@@ -96,6 +96,15 @@ func (a *AccessRequests) verify(ctx context.Context, g store.Grant, message, sig
 		!slices.Equal(v.ReCap.Abilities(resource), a.recap(g).Abilities(resource)) {
 		return v, fmt.Errorf("%w: the signed ReCap is not this grant's", ErrBadSignature)
 	}
+	// The sentence the owner read must be the one issued: whoever relays
+	// the challenge cannot reword who is trusted.
+	client, err := a.Store.GetClient(ctx, g.ClientID)
+	if err != nil {
+		return v, fmt.Errorf("consent: access request: client: %w", err)
+	}
+	if st := v.Message.GetStatement(); st == nil || *st != a.statement(g, client.Name) {
+		return v, fmt.Errorf("%w: the signed statement is not the one issued", ErrBadSignature)
+	}
 	id, err := identity.ParseAddress(g.Identity)
 	if err != nil {
 		return v, err

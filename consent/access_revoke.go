@@ -43,6 +43,12 @@ func (a *AccessRequests) Revoke(ctx context.Context, id string, owner common.Add
 			return err
 		}
 		out = g
+		// A request revoked before it was answered is answered: it leaves
+		// the owner's pending list.
+		if _, err := a.Store.DecideAccessRequest(ctx, id, a.Clock().UTC()); err != nil &&
+			!errors.Is(err, store.ErrConsumed) && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
 		a.audit(ctx, g, store.AuditRevocation, "owner")
 		return a.Notices.Revoked(ctx, g)
 	})
@@ -57,6 +63,20 @@ func (a *AccessRequests) Revoke(ctx context.Context, id string, owner common.Add
 func (a *AccessRequests) RevocationChallenge(ctx context.Context, id string, wallet common.Address) (challenge.Challenge, error) {
 	g, err := a.Store.GetGrant(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
+		return challenge.Challenge{}, ErrUnknownGrant
+	}
+	if err != nil {
+		return challenge.Challenge{}, err
+	}
+	// Only a wallet that could sign the revocation gets a challenge, so
+	// that nobody else stores challenges or learns more than that the id
+	// is unknown to them.
+	owner, err := identity.ParseAddress(g.Identity)
+	if err != nil {
+		return challenge.Challenge{}, err
+	}
+	err = identity.RequirePurpose(ctx, a.Directory, owner, wallet, identity.PurposeManagement, identity.PurposeAction)
+	if errors.Is(err, identity.ErrMissingPurpose) {
 		return challenge.Challenge{}, ErrUnknownGrant
 	}
 	if err != nil {

@@ -157,6 +157,20 @@ func TestAccessRequestRefusals(t *testing.T) {
 			t.Fatalf("a's validation with b's message: %v", err)
 		}
 	})
+	t.Run("reworded statement", func(t *testing.T) {
+		asked, err := e.flow.Create(ctx, e.ask(store.GrantImmediate, "email"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		forged := strings.Replace(asked.Challenge.Text, "Share with Example Bank.", "Share with Acme Bank.", 1)
+		if forged == asked.Challenge.Text {
+			t.Fatal("the statement is not where the test expects it")
+		}
+		_, err = e.flow.Validate(ctx, asked.Grant.ID, forged, personalSign(t, e.owner, forged))
+		if !errors.Is(err, consent.ErrBadSignature) {
+			t.Fatalf("validation of a reworded statement: %v", err)
+		}
+	})
 	t.Run("expired challenge, then a fresh one", func(t *testing.T) {
 		asked, err := e.flow.Create(ctx, e.ask(store.GrantPersistent, "phone"))
 		if err != nil {
@@ -232,6 +246,18 @@ func TestAccessRequestDenyAndRevoke(t *testing.T) {
 	asked, err := e.flow.Create(ctx, e.ask(store.GrantPersistent, "email"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Revoked before it is answered, a request leaves the pending list.
+	early, err := e.flow.Create(ctx, e.ask(store.GrantPersistent, "phone"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, err := e.flow.Revoke(ctx, early.Grant.ID, e.id); err != nil || g.State != store.GrantRevoked {
+		t.Fatalf("revoke a requested grant = %+v, %v", g, err)
+	}
+	pending, _, err := e.store.ListPendingAccessRequests(ctx, e.id.Hex(), "", 50)
+	if err != nil || len(pending) != 1 || pending[0].ID != asked.Grant.ID {
+		t.Fatalf("pending after revoking one of two = %v, %v", pending, err)
 	}
 	stranger := crypto.PubkeyToAddress(simchain.NewKey().PublicKey)
 	if _, err := e.flow.Deny(ctx, asked.Grant.ID, stranger); !errors.Is(err, consent.ErrNotOwner) {

@@ -139,15 +139,20 @@ func dnsName(name string) bool {
 	return tld[0] >= 'a' && tld[0] <= 'z'
 }
 
-// reserved are IPv4 ranges that are not global unicast in practice but
-// that netip does not flag: this network, shared address space (carrier
-// NAT), IETF protocol assignments, benchmarking and the old class E.
+// reserved are ranges that are not global unicast in practice but that
+// netip does not flag: this network, shared address space (carrier NAT),
+// IETF protocol assignments, benchmarking and the old class E; and the
+// IPv6 prefixes that carry an IPv4 address inside (NAT64, 6to4), through
+// which a private IPv4 address could be reached.
 var reserved = [...]netip.Prefix{
 	netip.MustParsePrefix("0.0.0.0/8"),
 	netip.MustParsePrefix("100.64.0.0/10"),
 	netip.MustParsePrefix("192.0.0.0/24"),
 	netip.MustParsePrefix("198.18.0.0/15"),
 	netip.MustParsePrefix("240.0.0.0/4"),
+	netip.MustParsePrefix("64:ff9b::/96"),
+	netip.MustParsePrefix("64:ff9b:1::/48"),
+	netip.MustParsePrefix("2002::/16"),
 }
 
 // publicAddr tells whether ip is a public unicast address: not loopback,

@@ -64,6 +64,8 @@ func TestCheckDeliveryURL(t *testing.T) {
 		{"https://100.64.0.1/x", true, ""},
 		{"https://0.0.0.0/x", true, ""},
 		{"https://[fd00::1]/x", true, ""},
+		{"https://[64:ff9b::a00:1]/x", true, ""}, // NAT64 of 10.0.0.1
+		{"https://[2002:a00:1::1]/x", true, ""},  // 6to4 of 10.0.0.1
 		{"https://[fe80::1%25eth0]/x", true, ""},
 		{"https://[example.com]/x", true, ""},
 		{"https://2130706433/x", true, ""},

@@ -33,6 +33,12 @@ type AccessAPI struct {
 	Catalogue identity.Catalogue
 	Clock     func() time.Time
 	Log       *slog.Logger
+	// RequestLimit, when set, limits access requests per client: each one
+	// writes a grant and may notify the owner, so one client must not
+	// flood an identity.
+	RequestLimit *Limiter
+	// ChallengeLimit, when set, limits revocation challenges per client IP.
+	ChallengeLimit *Limiter
 }
 
 // GrantTokens verifies grant tokens and mints them for validated access

@@ -76,6 +76,13 @@ func (h *AccessAPI) token(w http.ResponseWriter, r *http.Request) {
 		WriteProblem(w, http.StatusForbidden, "Service only", "Grant tokens are issued to the service a grant is for.")
 		return
 	}
+	if g.Resource == "" {
+		// A Connect grant's tokens come from the token endpoint, with refresh
+		// rotation and reuse detection; an API key must not bypass them.
+		WriteProblem(w, http.StatusConflict, "Not an access-request grant",
+			"Tokens of a grant made through Connect with ONCHAINID come from the token endpoint.")
+		return
+	}
 	if st := consent.StateOf(g, h.Clock()); st != store.GrantActive {
 		WriteProblem(w, http.StatusConflict, "Grant not active", "The grant is "+string(st)+"; no token can be issued for it.")
 		return

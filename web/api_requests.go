@@ -8,6 +8,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
@@ -50,6 +51,12 @@ func (h *AccessAPI) createRequest(w http.ResponseWriter, r *http.Request) {
 			"Send an API key (Authorization: ApiKey …) or a service token (Authorization: Bearer …).")
 		return
 	}
+	if h.RequestLimit != nil {
+		if ok, wait := h.RequestLimit.Check(clientID); !ok {
+			TooManyRequests(w, wait)
+			return
+		}
+	}
 	id, ok := pathIdentity(w, r)
 	if !ok {
 		return
@@ -76,9 +83,13 @@ func (h *AccessAPI) createRequest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	g := asked.Grant
+	fields := g.Fields
+	if fields == nil {
+		fields = []string{} // a claim has no fields; the answer still lists them
+	}
 	w.Header().Set("Location", "/access-grants/"+g.ID)
 	WriteJSON(w, http.StatusCreated, accessRequestAnswer{
-		ID: g.ID, State: string(g.State), Kind: string(g.Kind), Resource: g.Resource, Fields: g.Fields,
+		ID: g.ID, State: string(g.State), Kind: string(g.Kind), Resource: g.Resource, Fields: fields,
 		Purpose: g.Purpose, Challenge: asked.Challenge.Text, ChallengeExpiresAt: asked.Challenge.ExpiresAt,
 		ExpiresAt: g.ExpiresAt,
 	})
@@ -153,6 +164,12 @@ func readWallet(w http.ResponseWriter, r *http.Request) (common.Address, bool) {
 }
 
 func (h *AccessAPI) revocationChallenge(w http.ResponseWriter, r *http.Request) {
+	if h.ChallengeLimit != nil {
+		if ok, wait := h.ChallengeLimit.Check(ClientIP(r)); !ok {
+			TooManyRequests(w, wait)
+			return
+		}
+	}
 	wallet, ok := readWallet(w, r)
 	if !ok {
 		return
@@ -181,12 +198,21 @@ func (h *AccessAPI) revoke(w http.ResponseWriter, r *http.Request) {
 		g, err = h.Flow.RevokeSigned(r.Context(), id, body.Message, body.Signature)
 	} else {
 		c, cerr := h.who(r)
-		if cerr != nil || c.owner == (common.Address{}) {
+		switch {
+		case cerr == nil && c.clientID != "":
+			WriteProblem(w, http.StatusForbidden, "Owner only",
+				"Only the identity's owner may revoke: sign in, or send a signed revocation challenge.")
+			return
+		case cerr != nil || c.owner == (common.Address{}):
 			WriteProblem(w, http.StatusUnauthorized, "Owner authentication required",
 				"Only the identity's owner may revoke: sign in, or send a signed revocation challenge.")
 			return
 		}
 		g, err = h.Flow.Revoke(r.Context(), id, c.owner)
+		if errors.Is(err, consent.ErrNotOwner) {
+			// As GET does: another identity's grant does not exist for you.
+			err = consent.ErrUnknownGrant
+		}
 	}
 	if err != nil {
 		h.requestProblem(w, r, err)
@@ -211,6 +237,7 @@ func (h *AccessAPI) requestProblem(w http.ResponseWriter, r *http.Request, err e
 		{consent.ErrChallengeExpired, http.StatusBadRequest, "Challenge expired"},
 		{consent.ErrBadSignature, http.StatusBadRequest, "Bad signature"},
 		{consent.ErrNotOwner, http.StatusForbidden, "Not the owner"},
+		{challenge.ErrUnavailable, http.StatusServiceUnavailable, "Chain unavailable"},
 	} {
 		if errors.Is(err, p.err) {
 			WriteProblem(w, p.status, p.title, problemDetail(err))

@@ -72,12 +72,14 @@ func (h *AccessAPI) readClaim(w http.ResponseWriter, r *http.Request) {
 		insufficientScope(w, "The grant does not cover this claim topic.")
 		return
 	}
-	if _, ok := h.use(w, r, c, hash, consent.Target{Identity: id, Topic: topic}.Path(), []string{scope}, false); !ok {
-		return
-	}
+	// Judged before the grant is used: an immediate grant is not spent on
+	// a read the chain cannot answer.
 	claims, err := h.Directory.ClaimsByTopic(r.Context(), id, topic, h.Clock())
 	if err != nil {
 		h.fail(w, r, "read claims", err)
+		return
+	}
+	if _, ok := h.use(w, r, c, hash, consent.Target{Identity: id, Topic: topic}.Path(), []string{scope}, false); !ok {
 		return
 	}
 	d := consent.Disclosure{Scopes: []string{scope}, Claims: map[uint64][]identity.Judgement{topic: claims}}

@@ -98,7 +98,7 @@ func (e *dashEnv) start() {
 		t.Fatal(err)
 	}
 	e.sessions = sessions(t, false)
-	owner := &web.Owner{Sessions: e.sessions, Store: e.store, Clock: time.Now}
+	owner := &web.Owner{Sessions: e.sessions, Store: e.store, Clock: time.Now, Directory: e.cache}
 	e.dash = &web.Dashboard{Site: web.Site{Issuer: dashIssuer, ChainID: simchain.ChainID, ChainName: "Development chain"},
 		Owner: owner, Store: e.store, Decisions: e.flow, Keys: e.reader, Directory: e.cache, Follow: e.cache,
 		Catalogue: identity.DefaultCatalogue(), Static: static, Clock: time.Now,

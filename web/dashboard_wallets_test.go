@@ -182,3 +182,27 @@ func (e *dashEnv) addClaim(topic uint64, until time.Time, trusted bool) common.A
 	}
 	return issuer
 }
+
+// TestRemovedWalletIsSignedOut: once an action key is removed from the
+// identity on the chain, the session that wallet started no longer opens the
+// dashboard, while the owner's own session still does.
+func TestRemovedWalletIsSignedOut(t *testing.T) {
+	e := newDashEnv(t)
+	lost := crypto.PubkeyToAddress(simchain.NewKey().PublicKey)
+	e.send(e.id, hexutil.Encode(contracts.IdentityCall().PackAddKey(contracts.KeyID(lost), big.NewInt(2), big.NewInt(1))))
+	thief := e.signIn(e.id, lost)
+	if p := e.do(thief, "GET", "/account/grants", nil); p.status != http.StatusOK {
+		t.Fatalf("the action key's session = %d", p.status)
+	}
+	block := e.send(e.id, hexutil.Encode(contracts.IdentityCall().PackRemoveKey(contracts.KeyID(lost), big.NewInt(2))))
+	if err := e.cache.WaitBlock(context.Background(), block); err != nil {
+		t.Fatal(err)
+	}
+	if p := e.do(thief, "GET", "/account/grants", nil); p.status != http.StatusSeeOther || p.location != "/login" {
+		t.Fatalf("after removeKey the session = %d %s", p.status, p.location)
+	}
+	if p := e.do(thief, "POST", "/account/webhook", url.Values{"url": {"https://evil.example/hook"}}); p.status != http.StatusSeeOther {
+		t.Fatalf("after removeKey a webhook change = %d", p.status)
+	}
+	e.mustGet("/account/grants")
+}

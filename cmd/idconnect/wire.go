@@ -100,7 +100,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	profiles := &consent.Profiles{Store: n.store, Sealer: p.sealer, Clock: time.Now}
 	grants := &consent.Grants{Store: n.store, Directory: n.cache, Clock: time.Now, Usage: p.usage, Profiles: profiles}
 	challenges := challenge.New(challenge.Config{Store: n.store, Caller: n.chain, ChainID: n.chainID})
-	owner := &web.Owner{Sessions: p.sessions, Store: n.store, Clock: time.Now}
+	owner := &web.Owner{Sessions: p.sessions, Store: n.store, Clock: time.Now, Directory: n.cache}
 	access := &consent.AccessRequests{Store: n.store, Challenges: challenges, Directory: n.cache, Identities: n.cache.Reader(),
 		Notices: consent.NewNotices(consent.Outbox{Store: n.store}), Issuer: cfg.issuer(), ChainID: n.chainID, Clock: time.Now,
 		CheckURL: func(raw string) (string, error) { return consent.CheckDeliveryURL(raw, cfg.Dev) }}
@@ -126,7 +126,8 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 		Webhooks: &consent.Webhooks{Store: n.store, AllowLoopback: cfg.Dev}}).Mount(mux)
 	services.Mount(mux)
 	(&web.AccessAPI{Site: site, Flow: access, Grants: grants, Tokens: p.provider, Services: services, Owner: owner,
-		Store: n.store, Directory: n.cache, Catalogue: p.catalogue, Clock: time.Now, Log: log}).Mount(mux)
+		Store: n.store, Directory: n.cache, Catalogue: p.catalogue, Clock: time.Now, Log: log,
+		RequestLimit: web.NewLimiter(rate.Limit(20), 200, 100_000, nil), ChallengeLimit: web.NewLimiter(rate.Limit(5), 30, 100_000, nil)}).Mount(mux)
 	if !cfg.Dev {
 		return nil
 	}
