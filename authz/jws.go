@@ -38,7 +38,7 @@ func newJWSSigner(alg store.SigningAlg, kid string, key crypto.Signer) (*jwsSign
 		return nil, fmt.Errorf("unsupported key type %T", key)
 	}
 	s := &jwsSigner{key: key, headers: map[string]string{}}
-	for _, typ := range []string{typAccessToken, typJWT, typServiceToken} {
+	for _, typ := range []string{typAccessToken, typJWT, typServiceToken, typCallback} {
 		h, err := json.Marshal(struct {
 			Alg string `json:"alg"`
 			Kid string `json:"kid"`

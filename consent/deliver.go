@@ -70,6 +70,11 @@ type Deliverer struct {
 	MaxBackoff    time.Duration    // longest wait between attempts (default 1h)
 	Timeout       time.Duration    // per POST (default 10s)
 	AllowLoopback bool             // dev: accept http://localhost (CheckDeliveryURL)
+	// Callbacks, when set, signs callback bodies with the server's keys:
+	// the Idconnect-JWS header carries a detached JWS (RFC 7515 appendix
+	// F) that a service checks against /.well-known/jwks.json, with no
+	// secret shared with the server.
+	Callbacks CallbackSigner
 
 	once   sync.Once
 	client *http.Client
@@ -306,6 +311,12 @@ func (d *Deliverer) prepare(ctx context.Context, n store.Notification) (delivery
 	return dl, sent, nil
 }
 
+// CallbackSigner signs a callback body as a detached JWS; authz.Provider
+// is one.
+type CallbackSigner interface {
+	SignCallback(ctx context.Context, body []byte) (string, error)
+}
+
 // post sends dl once. Its errors, which are logged, leave out the URL: a
 // webhook URL may carry the owner's token in its path or query.
 func (d *Deliverer) post(ctx context.Context, dl delivery) error {
@@ -321,6 +332,13 @@ func (d *Deliverer) post(ctx context.Context, dl delivery) error {
 	req.Header.Set("Idconnect-Delivery", dl.entry.Delivery)
 	if dl.signed {
 		req.Header.Set("Idconnect-Signature", SignPayload(dl.secret, clockNow(d.Clock), dl.entry.Body))
+	}
+	if !dl.signed && d.Callbacks != nil {
+		jws, err := d.Callbacks.SignCallback(ctx, dl.entry.Body)
+		if err != nil {
+			return errors.New("cannot sign the callback")
+		}
+		req.Header.Set("Idconnect-JWS", jws)
 	}
 	resp, err := d.client.Do(req)
 	if err != nil {

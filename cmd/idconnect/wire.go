@@ -51,7 +51,7 @@ func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	handler := web.Stack{Issuer: cfg.issuer(), Log: log, Clock: time.Now, Random: rand.Reader,
 		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo"}}.Handler(mux)
 	handler = web.AuditTokens(n.store, time.Now, handler)
-	deliverer := &consent.Deliverer{Store: n.store, Log: log, AllowLoopback: cfg.Dev}
+	deliverer := &consent.Deliverer{Store: n.store, Log: log, AllowLoopback: cfg.Dev, Callbacks: p.provider}
 	return &flows{handler: handler, provider: p.provider, keyring: p.keyring, usage: p.usage, deliverer: deliverer}, nil
 }
 
