@@ -13,11 +13,18 @@ type PurgeCounts struct {
 	// OAuthTokens counts codes, spent markers, refresh tokens and revoked
 	// access-token rows together.
 	OAuthTokens int64
+	// AccessRequests counts unanswered access requests, each with its
+	// requested grant.
+	AccessRequests int64
 }
+
+// AccessRequestRetention is how long an access request that was never
+// answered stays, shown to its owner as expired, after it expired.
+const AccessRequestRetention = 30 * 24 * time.Hour
 
 // Total is the number of rows deleted.
 func (c PurgeCounts) Total() int64 {
-	return c.Challenges + c.LoginSessions + c.AuthRequests + c.OAuthTokens
+	return c.Challenges + c.LoginSessions + c.AuthRequests + c.OAuthTokens + c.AccessRequests
 }
 
 // Purger deletes what can no longer be used.
@@ -28,7 +35,9 @@ type Purger interface {
 	// keeps the expiry of the code or refresh token it replaced, so it
 	// lives exactly as long as that token would have; likewise a revoked
 	// access-token row goes only once the token itself has expired, when
-	// no verifier accepts it anyway. Each kind is deleted in its own
-	// statement; on failure the counts so far are returned with the error.
+	// no verifier accepts it anyway. An access request never answered goes
+	// with its requested grant AccessRequestRetention after it expired.
+	// Each kind is deleted in its own statement; on failure the counts so
+	// far are returned with the error.
 	PurgeExpired(ctx context.Context, before time.Time) (PurgeCounts, error)
 }

@@ -8,8 +8,8 @@ import (
 	"github.com/idconnect/idconnect/store"
 )
 
-// sweep purges expired challenges, login sessions, parked auth requests
-// and OAuth token rows every interval until ctx ends, so that unanswered
+// sweep purges expired challenges, login sessions, parked auth requests,
+// OAuth token rows and long-expired unanswered access requests every interval until ctx ends, so that unanswered
 // logins and used or revoked tokens do not pile up. Only counts and the
 // error are logged: the rows hold identities and subjects.
 func sweep(ctx context.Context, st store.Purger, every time.Duration, log *slog.Logger) {
@@ -28,7 +28,7 @@ func sweep(ctx context.Context, st store.Purger, every time.Duration, log *slog.
 			if n.Total() > 0 {
 				log.Debug("purged expired rows", "challenges", n.Challenges,
 					"login_sessions", n.LoginSessions, "auth_requests", n.AuthRequests,
-					"oauth_tokens", n.OAuthTokens)
+					"oauth_tokens", n.OAuthTokens, "access_requests", n.AccessRequests)
 			}
 		}
 	}

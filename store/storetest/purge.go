@@ -118,3 +118,42 @@ func seedPurgeTokens(t *testing.T, s store.Store, expired, live time.Time) (gone
 	}
 	return gone, kept
 }
+
+// testPurgeUnanswered: an access request never answered goes with its
+// requested grant AccessRequestRetention after it expired; answered ones,
+// recent ones and the grants of answered ones stay.
+func testPurgeUnanswered(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	expiry := at(time.Hour)
+	mk := func(id string) {
+		g := grant(id, identityA, store.GrantPersistent, store.GrantRequested)
+		g.ExpiresAt = expiry
+		must(t, s.CreateGrant(ctx, g))
+		must(t, s.CreateAccessRequest(ctx, store.AccessRequest{
+			ID: id, GrantID: id, ClientID: g.ClientID, Identity: identityA, Resource: "/identities/x/profile",
+			Fields: []string{"email"}, Kind: store.GrantPersistent, Purpose: "p", ChallengeMessage: "m",
+			ChallengeNonce: "n-" + id, CreatedAt: t0, ExpiresAt: expiry,
+		}))
+	}
+	mk("unanswered")
+	mk("answered")
+	_, err := s.DecideAccessRequest(ctx, "answered", at(time.Minute))
+	must(t, err)
+
+	// Within the retention nothing goes.
+	got, err := s.PurgeExpired(ctx, expiry.Add(store.AccessRequestRetention-time.Minute))
+	must(t, err)
+	equal(t, got.AccessRequests, 0)
+
+	got, err = s.PurgeExpired(ctx, expiry.Add(store.AccessRequestRetention+time.Minute))
+	must(t, err)
+	equal(t, got.AccessRequests, 1)
+	_, err = s.GetAccessRequest(ctx, "unanswered")
+	wantErr(t, err, store.ErrNotFound)
+	_, err = s.GetGrant(ctx, "unanswered")
+	wantErr(t, err, store.ErrNotFound)
+	_, err = s.GetAccessRequest(ctx, "answered")
+	must(t, err)
+	_, err = s.GetGrant(ctx, "answered")
+	must(t, err)
+}

@@ -36,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"GrantStatus", testGrantStatus},
 		{"HasOAuthToken", testHasOAuthToken},
 		{"PurgeExpired", testPurgeExpired},
+		{"PurgeUnanswered", testPurgeUnanswered},
 		{"ListGrantsPagination", testListGrantsPagination},
 		{"ListGrantsFilters", testListGrantsFilters},
 		{"AccessRequests", testAccessRequests},

@@ -37,5 +37,21 @@ func (s *Core) PurgeExpired(ctx context.Context, before time.Time) (store.PurgeC
 		}
 		*st.n = n
 	}
-	return c, nil
+	n, err = s.purgeUnanswered(ctx, cutoff.Add(-store.AccessRequestRetention))
+	c.AccessRequests = n
+	return c, err
+}
+
+// purgeUnanswered deletes the access requests never answered that expired
+// before cutoff, with their grants, which never left the requested state.
+// The grants go first: a failure between the two leaves requests whose
+// grants are gone, which the next run deletes, never a grant without its
+// request.
+func (s *Core) purgeUnanswered(ctx context.Context, cutoff time.Time) (int64, error) {
+	if _, err := s.db.Write(ctx).Exec(ctx, `DELETE FROM grants WHERE state = 'requested' AND expires_at < $1
+		AND id IN (SELECT grant_id FROM access_requests WHERE decided_at IS NULL AND expires_at < $1)`, cutoff); err != nil {
+		return 0, wrap("purge unanswered access requests' grants", err)
+	}
+	n, err := s.db.Write(ctx).Exec(ctx, `DELETE FROM access_requests WHERE decided_at IS NULL AND expires_at < $1`, cutoff)
+	return n, wrap("purge unanswered access requests", err)
 }
