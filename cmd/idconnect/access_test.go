@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -365,5 +366,47 @@ func TestSignedRevocation(t *testing.T) {
 	}
 	if code, _ := svc.read("/identities/"+identity+"/profile", token); code != http.StatusUnauthorized {
 		t.Fatalf("read after revocation = %d", code)
+	}
+}
+
+// TestTokenOnlyForAccessRequests: a service's API key does not mint tokens
+// for the service's own Connect grants, whose tokens come from the token
+// endpoint with refresh rotation.
+func TestTokenOnlyForAccessRequests(t *testing.T) {
+	issuer, dataDir := devServer(t)
+	const redirect = "https://bank.example/connect"
+	id, secret := registerClient(t, dataDir, redirect, false)
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, dataPath(dataDir, "idconnect.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, key, err := authz.IssueAPIKey(ctx, s, rand.Reader, time.Now, id, "test")
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := &service{t: t, issuer: issuer, auth: "ApiKey " + key}
+	conf, _ := oidcClient(t, issuer, id, secret, redirect, oidc.ScopeOpenID, oidc.ScopeOfflineAccess)
+	o := newOwner(t, issuer)
+	pkce := oauth2.GenerateVerifier()
+	req := o.authorize(conf.AuthCodeURL("state-token", oauth2.S256ChallengeOption(pkce)))
+	o.login(req)
+	tok, err := conf.Exchange(ctx, o.allow(req).Query().Get("code"), oauth2.VerifierOption(pkce))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var claims struct {
+		GrantID string `json:"grant_id"`
+	}
+	payload, _ := base64.RawURLEncoding.DecodeString(strings.Split(tok.AccessToken, ".")[1])
+	if err := json.Unmarshal(payload, &claims); err != nil || claims.GrantID == "" {
+		t.Fatalf("grant token payload %s: %v", payload, err)
+	}
+	if code, out, _ := svc.do(http.MethodGet, "/access-grants/"+claims.GrantID, nil); code != http.StatusOK || out["state"] != "active" {
+		t.Fatalf("the service's Connect grant = %d %v", code, out)
+	}
+	if code, out, _ := svc.do(http.MethodGet, "/access-grants/"+claims.GrantID+"/token", nil); code != http.StatusConflict {
+		t.Fatalf("token for a Connect grant = %d %v", code, out)
 	}
 }
