@@ -1,5 +1,5 @@
-// Package pgtest gives tests an isolated schema on the PostgreSQL server
-// named by IDCONNECT_TEST_POSTGRES_DSN, so that test runs never see each
-// other's rows. Start a throwaway server with `scripts/postgres.sh start
-// DIR`. It is test support only: production code must not import it.
+// Package pgtest gives tests an isolated schema on a PostgreSQL server, so
+// that test runs never see each other's rows: the server named by
+// IDCONNECT_TEST_POSTGRES_DSN, or one that Main starts for the package. It
+// never skips. It is test support only: production code must not import it.
 package pgtest
