@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -111,7 +110,7 @@ func (g *Grants) usePersistent(ctx context.Context, r Read, u store.GrantUsage) 
 		return Used{}, false, nil
 	}
 	gr := store.Grant{ID: st.ID, Kind: st.Kind, State: st.State, Identity: st.Identity, ClientID: st.ClientID, ExpiresAt: st.ExpiresAt}
-	if err := usable(gr, u.At); err != nil {
+	if err := gr.Usable(u.At); err != nil {
 		return Used{}, true, grantErr(err)
 	}
 	if err := matches(gr, r); err != nil {
@@ -128,25 +127,6 @@ func (g *Grants) usePersistent(ctx context.Context, r Read, u store.GrantUsage) 
 		return Used{}, true, err
 	}
 	return used, true, nil
-}
-
-// usable applies store.UseGrant's rule: the grant is active and not expired
-// at the read's time.
-func usable(gr store.Grant, at time.Time) error {
-	switch gr.State {
-	case store.GrantActive:
-		if !gr.ExpiresAt.IsZero() && !gr.ExpiresAt.After(at) {
-			return store.ErrExpired
-		}
-		return nil
-	case store.GrantUsed:
-		return store.ErrGrantUsed
-	case store.GrantRevoked:
-		return store.ErrGrantRevoked
-	case store.GrantExpired:
-		return store.ErrExpired
-	}
-	return store.ErrGrantInactive
 }
 
 // grantErr turns the store's refusals of a grant into ErrGrantInactive.

@@ -61,6 +61,26 @@ type Grant struct {
 	UsageCount int64
 }
 
+// Usable is UseGrant's rule: nil when g is active and not expired at at,
+// else the error UseGrant fails with: ErrGrantUsed, ErrGrantRevoked,
+// ErrExpired, or ErrGrantInactive (requested or denied).
+func (g Grant) Usable(at time.Time) error {
+	switch g.State {
+	case GrantActive:
+		if !g.ExpiresAt.IsZero() && !g.ExpiresAt.After(at) {
+			return ErrExpired
+		}
+		return nil
+	case GrantUsed:
+		return ErrGrantUsed
+	case GrantRevoked:
+		return ErrGrantRevoked
+	case GrantExpired:
+		return ErrExpired
+	}
+	return ErrGrantInactive
+}
+
 // GrantStatus is the part of a grant that decides whether it may be read:
 // what a resource read checks on every request, without the signed
 // consent and the lists a full Grant carries.

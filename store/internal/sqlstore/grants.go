@@ -138,17 +138,8 @@ func (s *Core) whyUnusable(ctx context.Context, id string, at time.Time) error {
 	if err != nil {
 		return err
 	}
-	switch g.State {
-	case store.GrantUsed:
-		return store.ErrGrantUsed
-	case store.GrantRevoked:
-		return store.ErrGrantRevoked
-	case store.GrantExpired:
-		return store.ErrExpired
-	case store.GrantActive:
-		if !g.ExpiresAt.IsZero() && !g.ExpiresAt.After(at) {
-			return store.ErrExpired
-		}
+	if err := g.Usable(at); err != nil {
+		return err
 	}
-	return store.ErrGrantInactive
+	return store.ErrGrantInactive // changed under us: refused all the same
 }
