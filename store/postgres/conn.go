@@ -126,12 +126,9 @@ func (p *pool) BeginTx(ctx context.Context) (context.Context, error) {
 
 // Commit commits the transaction BeginTx put in ctx.
 func (p *pool) Commit(ctx context.Context) error {
-	st := p.state(ctx)
-	switch {
-	case st == nil:
-		return store.ErrNoTx
-	case st.joined:
-		return nil
+	st, err := p.owned(ctx)
+	if st == nil {
+		return err
 	}
 	return mapErr(st.tx.Commit(ctx))
 }
@@ -139,14 +136,25 @@ func (p *pool) Commit(ctx context.Context) error {
 // Rollback rolls back the transaction BeginTx put in ctx. It runs even when
 // ctx is cancelled, so that the connection returns to the pool.
 func (p *pool) Rollback(ctx context.Context) error {
-	st := p.state(ctx)
-	switch {
-	case st == nil:
-		return store.ErrNoTx
-	case st.joined:
-		return nil
+	st, err := p.owned(ctx)
+	if st == nil {
+		return err
 	}
 	return mapErr(st.tx.Rollback(context.WithoutCancel(ctx)))
+}
+
+// owned returns the transaction ctx carries when BeginTx began it here; a
+// joined one is the outer owner's to end (nil, nil), and no transaction is
+// ErrNoTx.
+func (p *pool) owned(ctx context.Context) (*txState, error) {
+	switch st := p.state(ctx); {
+	case st == nil:
+		return nil, store.ErrNoTx
+	case st.joined:
+		return nil, nil
+	default:
+		return st, nil
+	}
 }
 
 // mapErr turns pgx errors into store sentinels. Connection failures name

@@ -98,24 +98,32 @@ func (p *pools) BeginTx(ctx context.Context) (context.Context, error) {
 
 // Commit commits the transaction BeginTx put in ctx.
 func (p *pools) Commit(ctx context.Context) error {
-	st := p.state(ctx)
-	switch {
-	case st == nil:
-		return store.ErrNoTx
-	case st.joined:
-		return nil
+	st, err := p.owned(ctx)
+	if st == nil {
+		return err
 	}
 	return mapErr(st.tx.Commit())
 }
 
 // Rollback rolls back the transaction BeginTx put in ctx.
 func (p *pools) Rollback(ctx context.Context) error {
-	st := p.state(ctx)
-	switch {
-	case st == nil:
-		return store.ErrNoTx
-	case st.joined:
-		return nil
+	st, err := p.owned(ctx)
+	if st == nil {
+		return err
 	}
 	return mapErr(st.tx.Rollback())
+}
+
+// owned returns the transaction ctx carries when BeginTx began it here; a
+// joined one is the outer owner's to end (nil, nil), and no transaction is
+// ErrNoTx.
+func (p *pools) owned(ctx context.Context) (*txState, error) {
+	switch st := p.state(ctx); {
+	case st == nil:
+		return nil, store.ErrNoTx
+	case st.joined:
+		return nil, nil
+	default:
+		return st, nil
+	}
 }
