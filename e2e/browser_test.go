@@ -3,12 +3,9 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
@@ -17,10 +14,6 @@ import (
 
 	"github.com/idconnect/idconnect/internal/browsertest"
 )
-
-// stepTimeout bounds each group of browser steps, so a page that never reacts
-// fails its test instead of hanging the run.
-const stepTimeout = 30 * time.Second
 
 // chromiumPath finds Debian's Chromium; see browsertest.ChromiumPath.
 func chromiumPath(t *testing.T) string { return browsertest.ChromiumPath(t) }
@@ -99,35 +92,10 @@ func onNewDocument(src string) chromedp.Action[chromedp.Void] {
 	})
 }
 
-// run runs steps with a deadline and, when they fail, says where the page stood.
-func run(t *testing.T, tab context.Context, steps ...chromedp.Action[chromedp.Void]) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(tab, stepTimeout)
-	defer cancel()
-	if err := chromedp.Do(ctx, steps...); err != nil {
-		probe, cancelProbe := context.WithTimeout(tab, 2*time.Second)
-		defer cancelProbe()
-		state, _ := chromedp.Run(probe, chromedp.Evaluate[string](`location.href + " status=" + JSON.stringify(document.querySelector("#status")?.textContent ?? "") + " problem=" + JSON.stringify(document.querySelector("#problem")?.textContent ?? "") + " h1=" + JSON.stringify(document.querySelector("h1")?.textContent ?? "")`))
-		t.Fatalf("%v (page: %s)", err, state)
-	}
-}
-
-// eval evaluates js in the page and decodes its value.
-func eval[T any](t *testing.T, tab context.Context, js string) T {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(tab, stepTimeout)
-	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
-	if err != nil {
-		t.Fatalf("evaluate %s: %v", js, err)
-	}
-	return v
-}
-
 // text returns an element's text with its white space collapsed.
 func text(t *testing.T, tab context.Context, css string) string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(tab, stepTimeout)
+	ctx, cancel := context.WithTimeout(tab, browsertest.StepTimeout)
 	defer cancel()
 	s, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS(css)))
 	if err != nil {
@@ -145,27 +113,11 @@ const staleMark = "data-e2e-stale"
 func navigate(t *testing.T, tab context.Context, trigger chromedp.Action[chromedp.Void], ready string) {
 	t.Helper()
 	fresh := "html:not([" + staleMark + "]) " + ready
-	run(t, tab,
+	browsertest.Run(t, tab,
 		chromedp.Evaluate[chromedp.Void](`document.documentElement.setAttribute("`+staleMark+`", "")`),
 		trigger,
 		chromedp.WaitEnabled(chromedp.CSS(fresh)))
-	if v := eval[[]string](t, tab, `window.__csp || []`); len(v) != 0 {
-		t.Fatalf("CSP violations on %s: %q", eval[string](t, tab, `location.href`), v)
-	}
-}
-
-// screenshot saves a PNG of the page under $IDCONNECT_SCREENSHOTS, when it is set.
-func screenshot(t *testing.T, tab context.Context, name string) {
-	t.Helper()
-	dir := os.Getenv("IDCONNECT_SCREENSHOTS")
-	if dir == "" {
-		return
-	}
-	png, err := chromedp.Run(tab, chromedp.FullScreenshot(100)) // 100 means PNG
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
-		t.Fatal(err)
+	if v := browsertest.Eval[[]string](t, tab, `window.__csp || []`); len(v) != 0 {
+		t.Fatalf("CSP violations on %s: %q", browsertest.Eval[string](t, tab, `location.href`), v)
 	}
 }

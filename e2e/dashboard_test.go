@@ -12,6 +12,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/idconnect/idconnect/internal/browsertest"
 )
 
 // Selectors of the owner's dashboard.
@@ -46,9 +48,9 @@ func TestDashboardRevokesGrant(t *testing.T) {
 	if got := text(t, owner.tab, row); !strings.Contains(got, "active") || !strings.Contains(got, "until revoked") {
 		t.Fatalf("the dashboard lists the grant as %q", got)
 	}
-	screenshot(t, owner.tab, "dashboard-grants.png")
+	browsertest.Screenshot(t, owner.tab, "dashboard-grants.png")
 	navigate(t, owner.tab, chromedp.Click(chromedp.CSS(row+" form.revoke button")), "main#account #grant")
-	if got := eval[string](t, owner.tab, `document.querySelector("#grant").dataset.state`); got != "revoked" {
+	if got := browsertest.Eval[string](t, owner.tab, `document.querySelector("#grant").dataset.state`); got != "revoked" {
 		t.Errorf("after Revoke the grant page says %q", got)
 	}
 	if got := text(t, owner.tab, "main#account .notice.ok"); !strings.HasPrefix(got, "Access revoked.") {
@@ -81,7 +83,7 @@ func TestDashboardApprovesRequest(t *testing.T) {
 			t.Fatalf("request %s reads %q", req, got)
 		}
 	}
-	screenshot(t, v.tab, "dashboard-requests.png")
+	browsertest.Screenshot(t, v.tab, "dashboard-requests.png")
 
 	navigate(t, v.tab, chromedp.Click(chromedp.CSS("#request-"+toDeny+" form button")), dashboardRequests)
 	if got := text(t, v.tab, "main#account .notice.ok"); !strings.HasPrefix(got, "Request denied.") {
@@ -92,7 +94,7 @@ func TestDashboardApprovesRequest(t *testing.T) {
 	}
 
 	navigate(t, v.tab, chromedp.Click(chromedp.CSS("#request-"+toApprove+" button.approve")), "main#account #grant")
-	if got := eval[string](t, v.tab, `document.querySelector("#grant").dataset.state`); got != "active" {
+	if got := browsertest.Eval[string](t, v.tab, `document.querySelector("#grant").dataset.state`); got != "active" {
 		t.Errorf("after Approve the grant page says %q", got)
 	}
 	signed := w.Signed()

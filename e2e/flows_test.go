@@ -11,6 +11,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/idconnect/idconnect/internal/browsertest"
 )
 
 // Labels of the demo's buttons and of its calls, as the demo shows them.
@@ -36,13 +38,13 @@ func TestImmediateGrantReadsOnce(t *testing.T) {
 
 	v.connect("profile", "email", "phone")
 	v.signIn(consentReady)
-	screenshot(t, v.tab, "consent.png")
+	browsertest.Screenshot(t, v.tab, "consent.png")
 	if got := text(t, v.tab, "main#consent .grant-kind"); got != "Duration of access: one-time access" {
 		t.Errorf("consent page says %q", got)
 	}
-	run(t, v.tab, chromedp.Click(chromedp.CSS(`main#consent input[name="scope"][value="phone"]`))) // the owner unticks the phone number
+	browsertest.Run(t, v.tab, chromedp.Click(chromedp.CSS(`main#consent input[name="scope"][value="phone"]`))) // the owner unticks the phone number
 	r := v.allow()
-	screenshot(t, v.tab, "demo-result.png")
+	browsertest.Screenshot(t, v.tab, "demo-result.png")
 	r.expect(t, firstRead, http.StatusOK)
 	if r.Persisted || slices.Contains(r.Buttons, refresh) {
 		t.Errorf("an immediate grant shows as persistent (buttons %q)", r.Buttons)
@@ -122,7 +124,7 @@ func TestDenyShowsAccessDenied(t *testing.T) {
 	v.signIn(consentReady)
 
 	w.setReject(true)
-	run(t, v.tab, chromedp.Click(chromedp.CSS("#allow")), chromedp.WaitVisible(chromedp.CSS("#problem")), chromedp.WaitEnabled(chromedp.CSS("#allow")))
+	browsertest.Run(t, v.tab, chromedp.Click(chromedp.CSS("#allow")), chromedp.WaitVisible(chromedp.CSS("#problem")), chromedp.WaitEnabled(chromedp.CSS("#allow")))
 	if got := text(t, v.tab, "#problem"); !strings.HasPrefix(got, "You declined the request in your wallet") {
 		t.Errorf("after a declined signature the consent page says %q", got)
 	}
@@ -145,13 +147,13 @@ func TestWrongChainRefusesLogin(t *testing.T) {
 	w.setChain("0x1")
 	v := newVisitor(t, w)
 	v.connect("profile")
-	run(t, v.tab, chromedp.Click(chromedp.CSS("#connect")), chromedp.WaitVisible(chromedp.CSS("#wrong-chain")), chromedp.WaitEnabled(chromedp.CSS("#connect")))
-	screenshot(t, v.tab, "login-wrong-chain.png")
+	browsertest.Run(t, v.tab, chromedp.Click(chromedp.CSS("#connect")), chromedp.WaitVisible(chromedp.CSS("#wrong-chain")), chromedp.WaitEnabled(chromedp.CSS("#connect")))
+	browsertest.Screenshot(t, v.tab, "login-wrong-chain.png")
 	const want = "Your wallet is on chain 1 (0x1), but this sign-in needs chain 1337 (idconnect dev chain)."
 	if got := text(t, v.tab, "#wrong-chain p"); got != want {
 		t.Errorf("wrong-chain notice = %q, want %q", got, want)
 	}
-	if got := eval[string](t, v.tab, `location.pathname`); got != "/login" {
+	if got := browsertest.Eval[string](t, v.tab, `location.pathname`); got != "/login" {
 		t.Errorf("the page moved on to %s", got)
 	}
 	if n := len(w.Signed()); n != 0 {
@@ -178,7 +180,7 @@ func TestReplayedLoginIsRefused(t *testing.T) {
 	}
 	login := signed[0]
 	request := siweField(t, login.Text, "Request ID")
-	if want := eval[string](t, v.tab, `document.querySelector("main#consent").dataset.request`); request != want {
+	if want := browsertest.Eval[string](t, v.tab, `document.querySelector("main#consent").dataset.request`); request != want {
 		t.Fatalf("the login message names request %q, the consent page %q", request, want)
 	}
 

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/idconnect/idconnect/internal/browsertest"
 )
 
 // visitor is one person at one browser: a tab in its own browser context, with
@@ -43,12 +45,12 @@ const (
 func (v *visitor) connect(scopes ...string) {
 	v.t.Helper()
 	navigate(v.t, v.tab, chromedp.Navigate(v.srv.Demo+"/"), "form button.connect")
-	for _, box := range eval[[]scopeBox](v.t, v.tab, `Array.from(document.querySelectorAll('input[name="scope"]'), (i) => ({value: i.value, checked: i.checked}))`) {
+	for _, box := range browsertest.Eval[[]scopeBox](v.t, v.tab, `Array.from(document.querySelectorAll('input[name="scope"]'), (i) => ({value: i.value, checked: i.checked}))`) {
 		if box.Checked != slices.Contains(scopes, box.Value) {
-			run(v.t, v.tab, chromedp.Click(chromedp.CSS(`input[name="scope"][value="`+box.Value+`"]`)))
+			browsertest.Run(v.t, v.tab, chromedp.Click(chromedp.CSS(`input[name="scope"][value="`+box.Value+`"]`)))
 		}
 	}
-	got := eval[[]string](v.t, v.tab, `Array.from(document.querySelectorAll('input[name="scope"]:checked'), (i) => i.value)`)
+	got := browsertest.Eval[[]string](v.t, v.tab, `Array.from(document.querySelectorAll('input[name="scope"]:checked'), (i) => i.value)`)
 	if !sameSet(got, scopes) {
 		v.t.Fatalf("ticked %v on the demo, want %v", got, scopes)
 	}
@@ -79,7 +81,7 @@ func (v *visitor) saveProfile(fields map[string]string) {
 		sel := chromedp.CSS("#f-" + name)
 		steps = append(steps, chromedp.Clear(sel), chromedp.SendKeys(sel, value))
 	}
-	run(v.t, v.tab, steps...)
+	browsertest.Run(v.t, v.tab, steps...)
 	navigate(v.t, v.tab, chromedp.Click(chromedp.CSS("main#profile form button[type=submit]")), profileSaved)
 }
 
@@ -120,7 +122,7 @@ func (r demoResult) Claims(t *testing.T) map[string]any {
 
 func (v *visitor) result() demoResult {
 	v.t.Helper()
-	raw := eval[demoPageState](v.t, v.tab, `(() => {
+	raw := browsertest.Eval[demoPageState](v.t, v.tab, `(() => {
   const text = (sel) => document.querySelector(sel)?.textContent ?? "";
   return {
     heading: text("main h1"), error: text("main .error"), lastStatus: text("#last-status"), statusCode: text("#status-code"),

@@ -3,13 +3,10 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -82,21 +79,6 @@ func inject(t *testing.T, tab context.Context, src string) {
 	}
 }
 
-// run runs steps with a deadline, so a page that never reacts fails the test
-// instead of hanging it.
-func run(t *testing.T, tab context.Context, steps ...chromedp.Action[chromedp.Void]) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(tab, 20*time.Second)
-	defer cancel()
-	if err := chromedp.Do(ctx, steps...); err != nil {
-		// Say where the page stood, so a timeout is not all the test reports.
-		probe, cancelProbe := context.WithTimeout(tab, 2*time.Second)
-		defer cancelProbe()
-		state, _ := chromedp.Run(probe, chromedp.Evaluate[string](`location.pathname + " status=" + JSON.stringify(document.querySelector("#status")?.textContent ?? "") + " problem=" + JSON.stringify(document.querySelector("#problem")?.textContent ?? "")`))
-		t.Fatalf("%v (page: %s)", err, state)
-	}
-}
-
 func text(t *testing.T, tab context.Context, css string) string {
 	t.Helper()
 	s, err := chromedp.Run(tab, chromedp.Text(chromedp.CSS(css)))
@@ -106,37 +88,13 @@ func text(t *testing.T, tab context.Context, css string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-func eval[T any](t *testing.T, tab context.Context, js string) T {
-	t.Helper()
-	v, err := chromedp.Run(tab, chromedp.Evaluate[T](js))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
-
 // openPage loads a page, waits until its script has enabled the main button, and
 // checks that nothing was blocked by the CSP on the way.
 func openPage(t *testing.T, tab context.Context, url, button string) {
 	t.Helper()
-	run(t, tab, chromedp.Navigate(url), chromedp.WaitEnabled(chromedp.CSS(button)))
-	if v := eval[[]string](t, tab, `window.__csp`); len(v) != 0 {
+	browsertest.Run(t, tab, chromedp.Navigate(url), chromedp.WaitEnabled(chromedp.CSS(button)))
+	if v := browsertest.Eval[[]string](t, tab, `window.__csp`); len(v) != 0 {
 		t.Fatalf("CSP violations: %q", v)
-	}
-}
-
-func screenshot(t *testing.T, tab context.Context, name string) {
-	t.Helper()
-	dir := os.Getenv("IDCONNECT_SCREENSHOTS")
-	if dir == "" {
-		return
-	}
-	png, err := chromedp.Run(tab, chromedp.FullScreenshot(100)) // 100 means PNG
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
 
@@ -145,17 +103,17 @@ func TestBrowserNoWallet(t *testing.T) {
 		f := newFlowServer(t, dev)
 		tab := browserTab(t)
 		openPage(t, tab, f.srv.URL+"/login", "#connect")
-		screenshot(t, tab, "login.png")
-		run(t, tab, chromedp.Click(chromedp.CSS("#connect")), chromedp.WaitVisible(chromedp.CSS("#no-wallet")))
-		screenshot(t, tab, fmt.Sprintf("login-no-wallet-dev-%v.png", dev))
+		browsertest.Screenshot(t, tab, "login.png")
+		browsertest.Run(t, tab, chromedp.Click(chromedp.CSS("#connect")), chromedp.WaitVisible(chromedp.CSS("#no-wallet")))
+		browsertest.Screenshot(t, tab, fmt.Sprintf("login-no-wallet-dev-%v.png", dev))
 		if got := text(t, tab, "#no-wallet h2"); got != "No wallet found" {
 			t.Errorf("dev=%v: heading %q", dev, got)
 		}
-		offered := eval[bool](t, tab, `!!document.querySelector("#use-dev-wallet") && document.querySelector("#use-dev-wallet").offsetParent !== null`)
+		offered := browsertest.Eval[bool](t, tab, `!!document.querySelector("#use-dev-wallet") && document.querySelector("#use-dev-wallet").offsetParent !== null`)
 		if offered != dev {
 			t.Errorf("dev=%v: development wallet offered = %v", dev, offered)
 		}
-		if eval[bool](t, tab, `"ethereum" in window`) {
+		if browsertest.Eval[bool](t, tab, `"ethereum" in window`) {
 			t.Errorf("dev=%v: a provider was installed without being chosen", dev)
 		}
 		if n, _, _ := f.results(); n != 0 {
@@ -168,11 +126,11 @@ func TestBrowserDevWalletLogin(t *testing.T) {
 	f := newFlowServer(t, true)
 	tab := browserTab(t)
 	openPage(t, tab, f.srv.URL+"/login", "#connect")
-	run(t, tab,
+	browsertest.Run(t, tab,
 		chromedp.Click(chromedp.CSS("#connect")),
 		chromedp.Click(chromedp.CSS("#use-dev-wallet")),
 		chromedp.WaitVisible(chromedp.CSS("main#error h1")))
-	if loc := eval[string](t, tab, `location.pathname`); loc != "/done" {
+	if loc := browsertest.Eval[string](t, tab, `location.pathname`); loc != "/done" {
 		t.Fatalf("ended at %s", loc)
 	}
 	accounts := f.wallet.Accounts()
@@ -182,7 +140,7 @@ func TestBrowserDevWalletLogin(t *testing.T) {
 	}
 	// The browser remembers the account: a second login signs with the same key.
 	openPage(t, tab, f.srv.URL+"/login", "#connect")
-	run(t, tab,
+	browsertest.Run(t, tab,
 		chromedp.Click(chromedp.CSS("#connect")),
 		chromedp.Click(chromedp.CSS("#use-dev-wallet")),
 		chromedp.WaitVisible(chromedp.CSS("main#error h1")))
@@ -222,12 +180,12 @@ func TestBrowserRejectedSignature(t *testing.T) {
 	tab := browserTab(t)
 	inject(t, tab, testProvider(addr.Hex(), "0x539", true))
 	openPage(t, tab, f.srv.URL+"/login", "#connect")
-	run(t, tab, chromedp.Click(chromedp.CSS("#connect")), chromedp.WaitVisible(chromedp.CSS("#problem")), chromedp.WaitEnabled(chromedp.CSS("#connect")))
-	screenshot(t, tab, "login-rejected.png")
+	browsertest.Run(t, tab, chromedp.Click(chromedp.CSS("#connect")), chromedp.WaitVisible(chromedp.CSS("#problem")), chromedp.WaitEnabled(chromedp.CSS("#connect")))
+	browsertest.Screenshot(t, tab, "login-rejected.png")
 	if got := text(t, tab, "#problem"); !strings.HasPrefix(got, "You declined the request in your wallet") {
 		t.Errorf("problem shown: %q", got)
 	}
-	if eval[bool](t, tab, `document.querySelector("#no-wallet").offsetParent !== null`) {
+	if browsertest.Eval[bool](t, tab, `document.querySelector("#no-wallet").offsetParent !== null`) {
 		t.Error("a real wallet was present, yet the no-wallet notice shows")
 	}
 	if n, signedIn, _ := f.results(); n != 1 || len(signedIn) != 0 {
@@ -244,15 +202,15 @@ func TestBrowserWrongChain(t *testing.T) {
 	tab := browserTab(t)
 	inject(t, tab, testProvider(addr.Hex(), "0x1", false))
 	openPage(t, tab, f.srv.URL+"/login", "#connect")
-	run(t, tab, chromedp.Click(chromedp.CSS("#connect")), chromedp.WaitVisible(chromedp.CSS("#wrong-chain")))
-	screenshot(t, tab, "login-wrong-chain.png")
+	browsertest.Run(t, tab, chromedp.Click(chromedp.CSS("#connect")), chromedp.WaitVisible(chromedp.CSS("#wrong-chain")))
+	browsertest.Screenshot(t, tab, "login-wrong-chain.png")
 	if got := text(t, tab, "#wrong-chain p"); got != "Your wallet is on chain 1 (0x1), but this sign-in needs chain 1337 (Development chain)." {
 		t.Errorf("wrong chain notice: %q", got)
 	}
 	if n, _, _ := f.results(); n != 0 {
 		t.Error("a challenge was fetched on the wrong chain")
 	}
-	run(t, tab, chromedp.Click(chromedp.CSS("#switch-chain")), chromedp.WaitVisible(chromedp.CSS("main#error h1")))
+	browsertest.Run(t, tab, chromedp.Click(chromedp.CSS("#switch-chain")), chromedp.WaitVisible(chromedp.CSS("main#error h1")))
 	if _, signedIn, _ := f.results(); len(signedIn) != 1 || signedIn[0] != addr {
 		t.Errorf("after switching: signed in %v", signedIn)
 	}
@@ -268,7 +226,7 @@ func TestBrowserNoIdentity(t *testing.T) {
 	tab := browserTab(t)
 	inject(t, tab, testProvider(addr.Hex(), "0x539", false))
 	openPage(t, tab, f.srv.URL+"/login", "#connect")
-	run(t, tab, chromedp.Click(chromedp.CSS("#connect")), chromedp.WaitVisible(chromedp.CSS("main#no-identity")))
+	browsertest.Run(t, tab, chromedp.Click(chromedp.CSS("#connect")), chromedp.WaitVisible(chromedp.CSS("main#no-identity")))
 }
 
 func TestBrowserConsent(t *testing.T) {
@@ -282,8 +240,8 @@ func TestBrowserConsent(t *testing.T) {
 	// The owner chose the development wallet at login; the browser remembers it.
 	inject(t, tab, `localStorage.setItem("idconnect.devwallet.address", "`+addr.Hex()+`");`)
 	openPage(t, tab, f.srv.URL+"/consent", "#allow")
-	screenshot(t, tab, "consent.png")
-	run(t, tab,
+	browsertest.Screenshot(t, tab, "consent.png")
+	browsertest.Run(t, tab,
 		chromedp.Click(chromedp.CSS("#item-2")), // untick the phone number
 		chromedp.Click(chromedp.CSS("#allow")),
 		chromedp.WaitVisible(chromedp.CSS("#cb")))
@@ -296,11 +254,11 @@ func TestBrowserConsent(t *testing.T) {
 
 	// Deny is a plain form: it works with scripts off, and the 303 to the client's
 	// origin is not blocked (the CSP has no form-action).
-	run(t, tab, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+	browsertest.Run(t, tab, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 		return err
 	}))
-	run(t, tab,
+	browsertest.Run(t, tab,
 		chromedp.Navigate(f.srv.URL+"/consent"),
 		chromedp.Click(chromedp.Search("//button[text()='Deny']")),
 		chromedp.WaitVisible(chromedp.CSS("#cb")))

@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/idconnect/idconnect/contracts"
+	"github.com/idconnect/idconnect/internal/browsertest"
 	"github.com/idconnect/idconnect/internal/simchain"
 )
 
@@ -102,7 +103,7 @@ func TestBrowserDashboardSendsKeyChange(t *testing.T) {
 	w := &sendingWallet{e: e, receipts: map[string]*types.Receipt{}, asked: map[string]int{}}
 	u, _ := url.Parse(e.srv.URL)
 	cookie := e.browser.Jar.Cookies(u)[0]
-	run(t, tab,
+	browsertest.Run(t, tab,
 		chromedp.ExposeFunc("dashWallet", w.request),
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := cdp.Call(ctx, tg, network.SetCookie, network.SetCookieParams{Name: cookie.Name, Value: cookie.Value, URL: e.srv.URL})
@@ -112,16 +113,16 @@ func TestBrowserDashboardSendsKeyChange(t *testing.T) {
 
 	added := crypto.PubkeyToAddress(simchain.NewKey().PublicKey)
 	openPage(t, tab, e.srv.URL+"/account/wallets", "#add-wallet button[type=submit]")
-	run(t, tab,
+	browsertest.Run(t, tab,
 		chromedp.SendKeys(chromedp.CSS("#f-address"), added.Hex()),
 		chromedp.Click(chromedp.CSS("#add-wallet button[type=submit]")),
 		chromedp.WaitEnabled(chromedp.CSS("#send")))
-	screenshot(t, tab, "dashboard-wallet-call.png")
-	run(t, tab,
+	browsertest.Screenshot(t, tab, "dashboard-wallet-call.png")
+	browsertest.Run(t, tab,
 		chromedp.Click(chromedp.CSS("#send")),
 		chromedp.WaitVisible(chromedp.CSS("main#account .notice.ok")))
-	screenshot(t, tab, "dashboard-wallets.png")
-	if got := eval[string](t, tab, `location.pathname + location.search`); !strings.HasPrefix(got, "/account/wallets?done=sent&block=") {
+	browsertest.Screenshot(t, tab, "dashboard-wallets.png")
+	if got := browsertest.Eval[string](t, tab, `location.pathname + location.search`); !strings.HasPrefix(got, "/account/wallets?done=sent&block=") {
 		t.Errorf("after sending the page is %s", got)
 	}
 	if got := text(t, tab, "#keys"); !strings.Contains(got, contracts.KeyID(added).Hex()) || !strings.Contains(got, "action") {
