@@ -179,6 +179,10 @@ func pathTopic(w http.ResponseWriter, r *http.Request) (uint64, bool) {
 }
 
 func (h *AccessAPI) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if errors.Is(err, store.ErrInvalidCursor) {
+		WriteProblem(w, http.StatusBadRequest, "Bad cursor", "Use the \"next\" value of the previous page as cursor.")
+		return
+	}
 	if errors.Is(err, identity.ErrChainUnavailable) {
 		WriteProblem(w, http.StatusServiceUnavailable, "Chain unavailable", "The blockchain cannot be reached right now; try again shortly.")
 		return

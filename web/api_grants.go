@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"time"
 
@@ -37,7 +36,7 @@ func (h *AccessAPI) listGrants(w http.ResponseWriter, r *http.Request) {
 	f.Cursor, f.Limit = cursorLimit(r)
 	grants, next, err := h.Store.ListGrants(r.Context(), f)
 	if err != nil {
-		h.listProblem(w, r, err)
+		h.fail(w, r, "list", err)
 		return
 	}
 	now := h.Clock()
@@ -56,7 +55,7 @@ func (h *AccessAPI) usage(w http.ResponseWriter, r *http.Request) {
 	cursor, limit := cursorLimit(r)
 	reads, next, err := h.Store.ListGrantUsage(r.Context(), g.ID, cursor, limit)
 	if err != nil {
-		h.listProblem(w, r, err)
+		h.fail(w, r, "list", err)
 		return
 	}
 	out := page[usageView]{Items: make([]usageView, 0, len(reads)), Next: next}
@@ -94,14 +93,4 @@ func (h *AccessAPI) token(w http.ResponseWriter, r *http.Request) {
 	}
 	WriteJSON(w, http.StatusOK, validationAnswer{ID: g.ID, State: string(g.State), AccessToken: token,
 		TokenType: "Bearer", ExpiresIn: int64(ttl / time.Second)})
-}
-
-// listProblem answers a list the store refused: a bad cursor is the
-// caller's.
-func (h *AccessAPI) listProblem(w http.ResponseWriter, r *http.Request, err error) {
-	if errors.Is(err, store.ErrInvalidCursor) {
-		WriteProblem(w, http.StatusBadRequest, "Bad cursor", "Use the \"next\" value of the previous page as cursor.")
-		return
-	}
-	h.fail(w, r, "list", err)
 }

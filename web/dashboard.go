@@ -185,7 +185,23 @@ func (h *Dashboard) badCursor(w http.ResponseWriter, r *http.Request) {
 	h.errorPage(w, r, http.StatusBadRequest, "This page link is not valid", "Go back to the first page of the list.")
 }
 
+// cursor reads the ?cursor= of a list page, answering a value no store
+// issued itself.
+func (h *Dashboard) cursor(w http.ResponseWriter, r *http.Request) (string, bool) {
+	c, ok := pageCursor(r.URL.Query())
+	if !ok {
+		h.badCursor(w, r)
+	}
+	return c, ok
+}
+
+// fail answers what went wrong: a cursor the store refused is the link's
+// fault, an unreachable chain a 503, anything else the server's.
 func (h *Dashboard) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if errors.Is(err, store.ErrInvalidCursor) {
+		h.badCursor(w, r)
+		return
+	}
 	if h.Log != nil {
 		h.Log.ErrorContext(r.Context(), "dashboard", "op", op, "err", err)
 	}

@@ -20,17 +20,12 @@ func (h *Dashboard) grants(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	cursor, ok := pageCursor(r.URL.Query())
+	cursor, ok := h.cursor(w, r)
 	if !ok {
-		h.badCursor(w, r)
 		return
 	}
 	page, next, err := h.Store.ListGrants(r.Context(), store.GrantFilter{Identity: s.identity.Hex(), Cursor: cursor, Limit: h.pageSize()})
-	switch {
-	case errors.Is(err, store.ErrInvalidCursor):
-		h.badCursor(w, r)
-		return
-	case err != nil:
+	if err != nil {
 		h.fail(w, r, "list grants", err)
 		return
 	}
@@ -76,17 +71,12 @@ func (h *Dashboard) grant(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	cursor, ok := pageCursor(r.URL.Query())
+	cursor, ok := h.cursor(w, r)
 	if !ok {
-		h.badCursor(w, r)
 		return
 	}
 	usage, next, err := h.Store.ListGrantUsage(r.Context(), g.ID, cursor, h.pageSize())
-	switch {
-	case errors.Is(err, store.ErrInvalidCursor):
-		h.badCursor(w, r)
-		return
-	case err != nil:
+	if err != nil {
 		h.fail(w, r, "list grant usage", err)
 		return
 	}

@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"github.com/idconnect/idconnect/consent"
-	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/templates"
 )
 
@@ -16,17 +15,12 @@ func (h *Dashboard) requests(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	cursor, ok := pageCursor(r.URL.Query())
+	cursor, ok := h.cursor(w, r)
 	if !ok {
-		h.badCursor(w, r)
 		return
 	}
 	page, next, err := h.Store.ListPendingAccessRequests(r.Context(), s.identity.Hex(), cursor, h.pageSize())
-	switch {
-	case errors.Is(err, store.ErrInvalidCursor):
-		h.badCursor(w, r)
-		return
-	case err != nil:
+	if err != nil {
 		h.fail(w, r, "list access requests", err)
 		return
 	}
