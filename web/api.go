@@ -147,9 +147,7 @@ func (h *AccessAPI) authenticated(w http.ResponseWriter, r *http.Request) (calle
 		return caller{}, false
 	}
 	if err != nil || !c.known() {
-		w.Header().Set("WWW-Authenticate", `ApiKey realm="idconnect", Bearer realm="idconnect"`)
-		WriteProblem(w, http.StatusUnauthorized, "Authentication required",
-			"Send an API key (Authorization: ApiKey …) or a service token (Authorization: Bearer …), or sign in as the identity's owner.")
+		WriteUnauthenticated(w, "Send an API key (Authorization: ApiKey …) or a service token (Authorization: Bearer …), or sign in as the identity's owner.")
 		return caller{}, false
 	}
 	return c, true

@@ -46,9 +46,7 @@ func (h *AccessAPI) createRequest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		w.Header().Set("WWW-Authenticate", `ApiKey realm="idconnect", Bearer realm="idconnect"`)
-		WriteProblem(w, http.StatusUnauthorized, "Service authentication required",
-			"Send an API key (Authorization: ApiKey …) or a service token (Authorization: Bearer …).")
+		WriteUnauthenticated(w, "Send an API key (Authorization: ApiKey …) or a service token (Authorization: Bearer …).")
 		return
 	}
 	if h.RequestLimit != nil {

@@ -126,18 +126,14 @@ func (h *AccessAPI) use(w http.ResponseWriter, r *http.Request, c *authz.GrantCl
 
 // tokenProblem is RFC 6750's 401, as an RFC 9457 problem.
 func tokenProblem(w http.ResponseWriter, code, detail string) {
-	challenge := `Bearer realm="idconnect"`
-	if code != "" {
-		challenge += `, error="` + code + `"`
-	}
-	w.Header().Set("WWW-Authenticate", challenge)
+	w.Header().Set("WWW-Authenticate", bearerChallenge(code, ""))
 	WriteProblem(w, http.StatusUnauthorized, "", detail)
 }
 
 // insufficientScope is RFC 6750's answer to a token that does not cover
 // what was asked.
 func insufficientScope(w http.ResponseWriter, detail string) {
-	w.Header().Set("WWW-Authenticate", `Bearer realm="idconnect", error="insufficient_scope"`)
+	w.Header().Set("WWW-Authenticate", bearerChallenge("insufficient_scope", ""))
 	WriteProblem(w, http.StatusForbidden, "Insufficient scope", detail)
 }
 

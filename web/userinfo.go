@@ -115,12 +115,21 @@ func bearer(r *http.Request) (string, bool) {
 	return token, ok && strings.EqualFold(scheme, "Bearer") && token != "" && len(token) < 8<<10
 }
 
-func unauthorized(w http.ResponseWriter, code, desc string) {
+// bearerChallenge is RFC 6750's WWW-Authenticate for a refused bearer token,
+// with its error code and description when there are.
+func bearerChallenge(code, desc string) string {
 	challenge := `Bearer realm="idconnect"`
 	if code != "" {
-		challenge += `, error="` + code + `", error_description="` + desc + `"`
+		challenge += `, error="` + code + `"`
 	}
-	w.Header().Set("WWW-Authenticate", challenge)
+	if desc != "" {
+		challenge += `, error_description="` + desc + `"`
+	}
+	return challenge
+}
+
+func unauthorized(w http.ResponseWriter, code, desc string) {
+	w.Header().Set("WWW-Authenticate", bearerChallenge(code, desc))
 	if code == "" {
 		code, desc = "invalid_request", "An access token is required."
 	}
