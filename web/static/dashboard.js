@@ -58,41 +58,28 @@
     return run;
   }
 
-  // postAPI posts to the access-request API, whose refusals are RFC 9457 problems
-  // ({"title","detail"}), and turns them into sentences.
+  // postAPI posts to the access-request API and turns its refusals (RFC 9457
+  // problems) into sentences about the approval.
   async function postAPI(url, body) {
-    let res;
     try {
-      res = await fetch(url, {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify(body),
-      });
-    } catch (e) {
-      throw new W.PlainError("The server could not be reached. Check your connection and try again.");
+      return await W.postJSON(url, body);
+    } catch (err) {
+      if (!(err instanceof W.ServerError) || err.status === 0) {
+        throw err;
+      }
+      const detail = err.message ? " (" + err.message + ")" : "";
+      switch (err.status) {
+        case 409:
+          throw new W.PlainError("This request was already answered. Reload the page.");
+        case 410:
+          throw new W.PlainError("This request expired before your answer. The service must ask again.");
+        case 403:
+          throw new W.PlainError("The wallet that signed is not a management or action key of your identity.");
+        case 400:
+          throw new W.PlainError("The server did not accept the signature" + detail + ". Try again.");
+      }
+      throw new W.PlainError("The server refused the approval (HTTP " + err.status + ")" + detail + ". Reload the page and try again.");
     }
-    let data = null;
-    try {
-      data = await res.json();
-    } catch (e) {
-      data = null;
-    }
-    if (res.ok) {
-      return data;
-    }
-    const detail = data && typeof data.detail === "string" ? " (" + data.detail + ")" : "";
-    switch (res.status) {
-      case 409:
-        throw new W.PlainError("This request was already answered. Reload the page.");
-      case 410:
-        throw new W.PlainError("This request expired before your answer. The service must ask again.");
-      case 403:
-        throw new W.PlainError("The wallet that signed is not a management or action key of your identity.");
-      case 400:
-        throw new W.PlainError("The server did not accept the signature" + detail + ". Try again.");
-    }
-    throw new W.PlainError("The server refused the approval (HTTP " + res.status + ")" + detail + ". Reload the page and try again.");
   }
 
   async function approve(retry, id) {

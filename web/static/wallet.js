@@ -42,6 +42,10 @@
     if (data && typeof data.message === "string") {
       throw new ServerError(res.status, data);
     }
+    if (data && typeof data.detail === "string") {
+      // An RFC 9457 problem, as the access-request API answers.
+      throw new ServerError(res.status, { error: "http_" + res.status, message: data.detail });
+    }
     if (res.status === 429) {
       throw new ServerError(res.status, { error: "rate_limited", message: "Too many attempts. Wait a minute and try again." });
     }
