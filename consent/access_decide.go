@@ -158,7 +158,7 @@ func (a *AccessRequests) decide(ctx context.Context, id string, change func(stor
 		return a.Notices.Decided(ctx, g)
 	})
 	if err != nil {
-		return store.Grant{}, fmt.Errorf("consent: access request %s: %w", clip(id), err)
+		return store.Grant{}, fmt.Errorf("consent: access request %s: %w", id, err)
 	}
 	return out, nil
 }

@@ -53,7 +53,7 @@ func (a *AccessRequests) Revoke(ctx context.Context, id string, owner common.Add
 		return a.Notices.Revoked(ctx, g)
 	})
 	if err != nil {
-		return store.Grant{}, fmt.Errorf("consent: revoke %s: %w", clip(id), err)
+		return store.Grant{}, fmt.Errorf("consent: revoke %s: %w", id, err)
 	}
 	return out, nil
 }

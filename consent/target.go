@@ -59,7 +59,7 @@ func (t Target) Scopes(fields []string, kind store.GrantKind) ([]string, error) 
 		for _, f := range fields {
 			s, ok := fieldScope[f]
 			if !ok {
-				return nil, fmt.Errorf("%w: the profile has no field %q", ErrBadFields, clip(f))
+				return nil, fmt.Errorf("%w: the profile has no field %.40q", ErrBadFields, f)
 			}
 			if slices.Contains(out, s) {
 				return nil, fmt.Errorf("%w: %q is named twice", ErrBadFields, f)
@@ -91,12 +91,4 @@ func Fields(scopes []string) []string {
 		}
 	}
 	return out
-}
-
-// clip shortens outside input quoted in an error.
-func clip(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
 }

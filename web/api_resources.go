@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -31,7 +32,7 @@ func (h *AccessAPI) readProfile(w http.ResponseWriter, r *http.Request) {
 		fields = strings.Split(q, ",")
 		for _, f := range fields {
 			if !slices.Contains(granted, f) {
-				insufficientScope(w, "The grant does not cover the field "+strconvQuote(f)+".")
+				insufficientScope(w, fmt.Sprintf("The grant does not cover the field %.40q.", f))
 				return
 			}
 		}
@@ -135,17 +136,4 @@ func tokenProblem(w http.ResponseWriter, code, detail string) {
 func insufficientScope(w http.ResponseWriter, detail string) {
 	w.Header().Set("WWW-Authenticate", bearerChallenge("insufficient_scope", ""))
 	WriteProblem(w, http.StatusForbidden, "Insufficient scope", detail)
-}
-
-// strconvQuote quotes a short piece of outside input for a problem detail.
-func strconvQuote(s string) string {
-	if len(s) > 40 {
-		s = s[:40]
-	}
-	return `"` + strings.Map(func(r rune) rune {
-		if r < 0x20 || r == '"' || r == 0x7f {
-			return -1
-		}
-		return r
-	}, s) + `"`
 }
