@@ -26,11 +26,6 @@ func ClaimDigest(identity common.Address, topic uint64, data []byte) common.Hash
 	return common.BytesToHash(accounts.TextHash(crypto.Keccak256(packed)))
 }
 
-// ClaimID is keccak256(abi.encode(issuer, topic)), the ERC-735 id of an issuer's claim.
-func ClaimID(issuer common.Address, topic uint64) common.Hash {
-	return crypto.Keccak256Hash(common.LeftPadBytes(issuer.Bytes(), 32), common.LeftPadBytes(new(big.Int).SetUint64(topic).Bytes(), 32))
-}
-
 // SignatureEncodings returns every 65-byte encoding that ecrecover treats as the same
 // signature: v as 27/28 or 0/1, and s or its high-s twin (n−s, with v flipped). The
 // official ONCHAINID 2.2.1 ClaimIssuer accepts all four but revokes by exact bytes, so

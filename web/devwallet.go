@@ -75,9 +75,6 @@ func NewDevWallet(path string, chainID uint64, random io.Reader) (*DevWallet, er
 	return d, nil
 }
 
-// ChainID is the chain id the provider reports.
-func (d *DevWallet) ChainID() uint64 { return d.chainID }
-
 // Accounts lists the wallet's addresses, oldest first.
 func (d *DevWallet) Accounts() []common.Address {
 	d.mu.Lock()

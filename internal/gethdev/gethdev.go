@@ -166,9 +166,6 @@ func (n *Node) readDevAccount(ctx context.Context) error {
 // ChainID returns the node's chain id (1337 for geth --dev).
 func (n *Node) ChainID() uint64 { return n.chainID }
 
-// DevAccount returns the unlocked developer account that Fund spends from.
-func (n *Node) DevAccount() common.Address { return n.dev }
-
 // Fund sends wei from the developer account to addr and waits, at most 60s, for the
 // receipt. A failed (reverted) transfer is an error.
 func (n *Node) Fund(ctx context.Context, addr common.Address, wei *big.Int) error {
