@@ -2,13 +2,9 @@ package authz
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
-
-	josejwt "github.com/go-jose/go-jose/v4/jwt"
 
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
@@ -27,11 +23,8 @@ var ErrGrantNotActive = errors.New("authz: the grant is not active")
 // again for the same grant adds no rights.
 func (p *Provider) MintGrantToken(ctx context.Context, g store.Grant) (string, time.Duration, error) {
 	now := p.cfg.Clock()
-	switch {
-	case g.State != store.GrantActive:
-		return "", 0, fmt.Errorf("%w: it is %s", ErrGrantNotActive, g.State)
-	case !g.ExpiresAt.IsZero() && !g.ExpiresAt.After(now):
-		return "", 0, fmt.Errorf("%w: it expired", ErrGrantNotActive)
+	if err := g.Usable(now); err != nil {
+		return "", 0, fmt.Errorf("%w: %w", ErrGrantNotActive, err)
 	}
 	id, err := identity.ParseAddress(g.Identity)
 	if err != nil {
@@ -45,25 +38,12 @@ func (p *Provider) MintGrantToken(ctx context.Context, g store.Grant) (string, t
 	if !g.ExpiresAt.IsZero() && g.ExpiresAt.Before(exp) {
 		exp = g.ExpiresAt
 	}
-	jti, err := randomString(p.cfg.Rand, 16)
-	if err != nil {
-		return "", 0, err
-	}
 	chainID := uint64(g.ChainID)
-	c := accessClaims{
-		Claims: josejwt.Claims{
-			Issuer: p.cfg.Issuer, Subject: identity.CAIP10(chainID, id), Audience: josejwt.Audience{g.ClientID},
-			ID: jti, Expiry: josejwt.NewNumericDate(exp), IssuedAt: josejwt.NewNumericDate(now),
-			NotBefore: josejwt.NewNumericDate(now),
-		},
-		ClientID: g.ClientID, Scope: strings.Join(g.Scopes, " "), GrantID: g.ID, GrantKind: string(g.Kind),
-		Identity: id.Hex(), Wallet: identity.CAIP10(chainID, wallet), ChainID: chainID, Consent: g.ConsentHash,
-	}
-	payload, err := json.Marshal(c)
-	if err != nil {
-		return "", 0, err
-	}
-	token, _, err := p.keys.sign(ctx, typAccessToken, payload)
+	token, err := signGrantToken(ctx, p.keys, p.cfg.Rand, p.cfg.Issuer, now, grantToken{
+		Subject: identity.CAIP10(chainID, id), ClientID: g.ClientID, Audience: []string{g.ClientID}, Scopes: g.Scopes,
+		Grant:  grantInfo{ID: g.ID, Kind: g.Kind, Identity: id.Hex(), Wallet: wallet.Hex(), ChainID: chainID, Consent: g.ConsentHash},
+		Expiry: exp,
+	})
 	if err != nil {
 		return "", 0, err
 	}

@@ -55,10 +55,6 @@ func (s *tokenStrategy) GenerateAccessToken(ctx context.Context, r fosite.Reques
 	if exp.IsZero() {
 		exp = now.Add(s.ttl)
 	}
-	jti, err := randomString(s.rand, 16)
-	if err != nil {
-		return "", "", err
-	}
 	clientID := r.GetClient().GetID()
 	aud := []string{clientID}
 	for _, a := range r.GetGrantedAudience() {
@@ -66,21 +62,10 @@ func (s *tokenStrategy) GenerateAccessToken(ctx context.Context, r fosite.Reques
 			aud = append(aud, a)
 		}
 	}
-	c := accessClaims{
-		Claims: josejwt.Claims{
-			Issuer: s.issuer, Subject: sess.GetSubject(), Audience: aud, ID: jti,
-			Expiry: josejwt.NewNumericDate(exp), IssuedAt: josejwt.NewNumericDate(now),
-			NotBefore: josejwt.NewNumericDate(now),
-		},
-		ClientID: clientID, Scope: strings.Join(r.GetGrantedScopes(), " "),
-		GrantID: sess.Grant.ID, GrantKind: string(sess.Grant.Kind), Identity: sess.Grant.Identity,
-		Wallet: sess.Grant.walletCAIP10(), ChainID: sess.Grant.ChainID, Consent: sess.Grant.Consent,
-	}
-	payload, err := json.Marshal(c)
-	if err != nil {
-		return "", "", err
-	}
-	token, _, err := s.keys.sign(ctx, typAccessToken, payload)
+	token, err := signGrantToken(ctx, s.keys, s.rand, s.issuer, now, grantToken{
+		Subject: sess.GetSubject(), ClientID: clientID, Audience: aud, Scopes: r.GetGrantedScopes(),
+		Grant: sess.Grant, Expiry: exp,
+	})
 	if err != nil {
 		return "", "", err
 	}
@@ -164,6 +149,40 @@ func (s *idTokenStrategy) GenerateIDToken(ctx context.Context, lifespan time.Dur
 		sess.IDTokenClaims().AccessTokenHash = base64.RawURLEncoding.EncodeToString(sum[:len(sum)/2])
 	}
 	return s.DefaultStrategy.GenerateIDToken(ctx, lifespan, r)
+}
+
+// grantToken is what a grant token says, whichever flow mints it.
+type grantToken struct {
+	Subject  string // the identity as CAIP-10
+	ClientID string
+	Audience []string
+	Scopes   []string
+	Grant    grantInfo
+	Expiry   time.Time
+}
+
+// signGrantToken signs t as an RFC 9068 access token issued at now, with a
+// fresh jti.
+func signGrantToken(ctx context.Context, keys *Keyring, random io.Reader, issuer string, now time.Time, t grantToken) (string, error) {
+	jti, err := randomString(random, 16)
+	if err != nil {
+		return "", err
+	}
+	payload, err := json.Marshal(accessClaims{
+		Claims: josejwt.Claims{
+			Issuer: issuer, Subject: t.Subject, Audience: t.Audience, ID: jti,
+			Expiry: josejwt.NewNumericDate(t.Expiry), IssuedAt: josejwt.NewNumericDate(now),
+			NotBefore: josejwt.NewNumericDate(now),
+		},
+		ClientID: t.ClientID, Scope: strings.Join(t.Scopes, " "),
+		GrantID: t.Grant.ID, GrantKind: string(t.Grant.Kind), Identity: t.Grant.Identity,
+		Wallet: t.Grant.walletCAIP10(), ChainID: t.Grant.ChainID, Consent: t.Grant.Consent,
+	})
+	if err != nil {
+		return "", err
+	}
+	token, _, err := keys.sign(ctx, typAccessToken, payload)
+	return token, err
 }
 
 // randomString returns n random bytes, base64url-encoded.
