@@ -75,20 +75,11 @@ func (a *AccessRequests) Validate(ctx context.Context, id, message, signature st
 	})
 }
 
-// verify checks a signed validation challenge of g.
+// verify checks a signed validation challenge of g: a fresh one of this
+// grant, exactly its ReCap and statement, by a key of the identity.
 func (a *AccessRequests) verify(ctx context.Context, g store.Grant, message, signature string) (challenge.Verified, error) {
-	v, err := a.Challenges.Verify(ctx, message, signature, challenge.Expect{
-		Purpose: store.PurposeAccessGrant, Domain: a.domain(), URI: a.grantURI(g.ID), RequestID: g.ID,
-	})
-	switch {
-	case errors.Is(err, challenge.ErrExpired):
-		return v, fmt.Errorf("%w: %w", ErrChallengeExpired, err)
-	case errors.Is(err, challenge.ErrNonce):
-		// The one signature of this challenge was already used.
-		return v, fmt.Errorf("%w: %w", ErrDecided, err)
-	case errors.Is(err, challenge.ErrMalformed), errors.Is(err, challenge.ErrMismatch), errors.Is(err, challenge.ErrSignature):
-		return v, fmt.Errorf("%w: %w", ErrBadSignature, err)
-	case err != nil:
+	v, err := a.signed(ctx, g, g.ID, message, signature)
+	if err != nil {
 		return v, err
 	}
 	resource := a.Issuer + "/identities/" + g.Identity
@@ -105,15 +96,48 @@ func (a *AccessRequests) verify(ctx context.Context, g store.Grant, message, sig
 	if st := v.Message.GetStatement(); st == nil || *st != a.statement(g, client.Name) {
 		return v, fmt.Errorf("%w: the signed statement is not the one issued", ErrBadSignature)
 	}
-	id, err := identity.ParseAddress(g.Identity)
-	if err != nil {
-		return v, err
-	}
-	err = identity.RequirePurpose(ctx, a.Directory, id, v.Address, identity.PurposeManagement, identity.PurposeAction)
-	if errors.Is(err, identity.ErrMissingPurpose) {
-		return v, fmt.Errorf("%w: the signing wallet holds no management or action key on the identity", ErrNotOwner)
+	return v, a.holdsKey(ctx, g, v.Address)
+}
+
+// signed verifies a message signed for grant g under requestID (the
+// grant's id, or its revocation's), consuming its nonce.
+func (a *AccessRequests) signed(ctx context.Context, g store.Grant, requestID, message, signature string) (challenge.Verified, error) {
+	v, err := a.Challenges.Verify(ctx, message, signature, challenge.Expect{
+		Purpose: store.PurposeAccessGrant, Domain: a.domain(), URI: a.grantURI(g.ID), RequestID: requestID,
+	})
+	switch {
+	case errors.Is(err, challenge.ErrExpired):
+		return v, fmt.Errorf("%w: %w", ErrChallengeExpired, err)
+	case errors.Is(err, challenge.ErrNonce):
+		// The one signature of this challenge was already used.
+		return v, fmt.Errorf("%w: %w", ErrDecided, err)
+	case errors.Is(err, challenge.ErrMalformed), errors.Is(err, challenge.ErrMismatch), errors.Is(err, challenge.ErrSignature):
+		return v, fmt.Errorf("%w: %w", ErrBadSignature, err)
 	}
 	return v, err
+}
+
+// holdsKey refuses a wallet without a management or action key on g's
+// identity.
+func (a *AccessRequests) holdsKey(ctx context.Context, g store.Grant, wallet common.Address) error {
+	id, err := identity.ParseAddress(g.Identity)
+	if err != nil {
+		return err
+	}
+	err = identity.RequirePurpose(ctx, a.Directory, id, wallet, identity.PurposeManagement, identity.PurposeAction)
+	if errors.Is(err, identity.ErrMissingPurpose) {
+		return fmt.Errorf("%w: the wallet holds no management or action key on the identity", ErrNotOwner)
+	}
+	return err
+}
+
+// grant reads grant id, ErrUnknownGrant when there is none.
+func (a *AccessRequests) grant(ctx context.Context, id string) (store.Grant, error) {
+	g, err := a.Store.GetGrant(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return store.Grant{}, ErrUnknownGrant
+	}
+	return g, err
 }
 
 // Deny records the owner's refusal of a requested grant.
@@ -165,10 +189,7 @@ func (a *AccessRequests) decide(ctx context.Context, id string, change func(stor
 
 // pending reads a grant that still waits for its owner's decision.
 func (a *AccessRequests) pending(ctx context.Context, id string) (store.Grant, error) {
-	g, err := a.Store.GetGrant(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return store.Grant{}, ErrUnknownGrant
-	}
+	g, err := a.grant(ctx, id)
 	if err != nil {
 		return store.Grant{}, err
 	}

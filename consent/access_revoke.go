@@ -22,10 +22,7 @@ const revocationPrefix = "revoke:"
 // checks the grant in the store, so it takes effect on the next read on
 // every node; refresh tokens of a Connect grant stop with it.
 func (a *AccessRequests) Revoke(ctx context.Context, id string, owner common.Address) (store.Grant, error) {
-	g, err := a.Store.GetGrant(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return store.Grant{}, ErrUnknownGrant
-	}
+	g, err := a.grant(ctx, id)
 	if err != nil {
 		return store.Grant{}, err
 	}
@@ -61,25 +58,16 @@ func (a *AccessRequests) Revoke(ctx context.Context, id string, owner common.Add
 // RevocationChallenge issues the message a wallet of the owner signs to
 // revoke grant id without a browser session.
 func (a *AccessRequests) RevocationChallenge(ctx context.Context, id string, wallet common.Address) (challenge.Challenge, error) {
-	g, err := a.Store.GetGrant(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return challenge.Challenge{}, ErrUnknownGrant
-	}
+	g, err := a.grant(ctx, id)
 	if err != nil {
 		return challenge.Challenge{}, err
 	}
 	// Only a wallet that could sign the revocation gets a challenge, so
 	// that nobody else stores challenges or learns more than that the id
 	// is unknown to them.
-	owner, err := identity.ParseAddress(g.Identity)
-	if err != nil {
-		return challenge.Challenge{}, err
-	}
-	err = identity.RequirePurpose(ctx, a.Directory, owner, wallet, identity.PurposeManagement, identity.PurposeAction)
-	if errors.Is(err, identity.ErrMissingPurpose) {
+	if err := a.holdsKey(ctx, g, wallet); errors.Is(err, ErrNotOwner) {
 		return challenge.Challenge{}, ErrUnknownGrant
-	}
-	if err != nil {
+	} else if err != nil {
 		return challenge.Challenge{}, err
 	}
 	return a.Challenges.Issue(ctx, challenge.Request{
@@ -91,33 +79,22 @@ func (a *AccessRequests) RevocationChallenge(ctx context.Context, id string, wal
 // RevokeSigned revokes grant id on a signed revocation challenge: the
 // signer must hold a management or action key on the grant's identity.
 func (a *AccessRequests) RevokeSigned(ctx context.Context, id, message, signature string) (store.Grant, error) {
-	g, err := a.Store.GetGrant(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return store.Grant{}, ErrUnknownGrant
+	g, err := a.grant(ctx, id)
+	if err != nil {
+		return store.Grant{}, err
+	}
+	v, err := a.signed(ctx, g, revocationPrefix+g.ID, message, signature)
+	if errors.Is(err, ErrDecided) {
+		// A used revocation challenge is no signature for this one.
+		err = fmt.Errorf("%w: the revocation challenge was already used", ErrBadSignature)
 	}
 	if err != nil {
 		return store.Grant{}, err
 	}
-	v, err := a.Challenges.Verify(ctx, message, signature, challenge.Expect{
-		Purpose: store.PurposeAccessGrant, Domain: a.domain(), URI: a.grantURI(g.ID), RequestID: revocationPrefix + g.ID,
-	})
-	switch {
-	case errors.Is(err, challenge.ErrExpired):
-		return store.Grant{}, fmt.Errorf("%w: %w", ErrChallengeExpired, err)
-	case errors.Is(err, challenge.ErrMalformed), errors.Is(err, challenge.ErrMismatch),
-		errors.Is(err, challenge.ErrSignature), errors.Is(err, challenge.ErrNonce):
-		return store.Grant{}, fmt.Errorf("%w: %w", ErrBadSignature, err)
-	case err != nil:
+	if err := a.holdsKey(ctx, g, v.Address); err != nil {
 		return store.Grant{}, err
 	}
 	owner, err := identity.ParseAddress(g.Identity)
-	if err != nil {
-		return store.Grant{}, err
-	}
-	err = identity.RequirePurpose(ctx, a.Directory, owner, v.Address, identity.PurposeManagement, identity.PurposeAction)
-	if errors.Is(err, identity.ErrMissingPurpose) {
-		return store.Grant{}, fmt.Errorf("%w: the signing wallet holds no management or action key on the identity", ErrNotOwner)
-	}
 	if err != nil {
 		return store.Grant{}, err
 	}
