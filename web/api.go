@@ -95,7 +95,7 @@ func (h *AccessAPI) who(r *http.Request) (caller, error) {
 		return caller{clientID: id}, nil
 	}
 	if ls, ok := h.Owner.Current(r); ok {
-		if id, err := identity.ParseAddress(ls.Identity); err == nil {
+		if id, _, ok := sessionAddresses(ls); ok {
 			return caller{owner: id}, nil
 		}
 	}

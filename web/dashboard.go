@@ -115,13 +115,6 @@ func (h *Dashboard) session(w http.ResponseWriter, r *http.Request, section stri
 	return ownerSession{}, false
 }
 
-// sessionAddresses are a login session's identity and wallet.
-func sessionAddresses(ls store.LoginSession) (id, wallet common.Address, ok bool) {
-	id, idErr := identity.ParseAddress(ls.Identity)
-	wallet, walletErr := identity.ParseAddress(ls.Wallet)
-	return id, wallet, idErr == nil && walletErr == nil
-}
-
 func (h *Dashboard) overview(w http.ResponseWriter, r *http.Request) {
 	s, ok := h.session(w, r, "overview")
 	if !ok {
