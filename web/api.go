@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/idconnect/idconnect/authz"
+	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
@@ -177,16 +178,28 @@ func pathTopic(w http.ResponseWriter, r *http.Request) (uint64, bool) {
 }
 
 func (h *AccessAPI) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
-	if errors.Is(err, store.ErrInvalidCursor) {
+	failProblem(w, r, h.Log, "access api: "+op, err)
+}
+
+// failProblem answers an error the caller could not help as an RFC 9457
+// problem: a page cursor the store refused is a 400, a store, chain or
+// signature check that cannot run now a 503, anything else a logged 500.
+func failProblem(w http.ResponseWriter, r *http.Request, log *slog.Logger, op string, err error) {
+	switch {
+	case errors.Is(err, store.ErrInvalidCursor):
 		WriteProblem(w, http.StatusBadRequest, "Bad cursor", "Use the \"next\" value of the previous page as cursor.")
 		return
-	}
-	if errors.Is(err, identity.ErrChainUnavailable) {
-		WriteProblem(w, http.StatusServiceUnavailable, "Chain unavailable", "The blockchain cannot be reached right now; try again shortly.")
+	case errors.Is(err, identity.ErrChainUnavailable), errors.Is(err, store.ErrUnavailable), errors.Is(err, challenge.ErrUnavailable):
+		if log != nil {
+			log.WarnContext(r.Context(), op, "err", err)
+		}
+		WriteProblem(w, http.StatusServiceUnavailable, "", "The server cannot answer right now. Try again shortly.")
 		return
 	}
-	h.Log.ErrorContext(r.Context(), "access api: "+op, "err", err)
-	WriteProblem(w, http.StatusInternalServerError, "Internal error", "The server could not complete the request.")
+	if log != nil {
+		log.ErrorContext(r.Context(), op, "err", err)
+	}
+	WriteProblem(w, http.StatusInternalServerError, "", "Something went wrong on our side. Try again.")
 }
 
 // cursorLimit reads the list parameters.

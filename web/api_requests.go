@@ -8,7 +8,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
@@ -235,7 +234,6 @@ func (h *AccessAPI) requestProblem(w http.ResponseWriter, r *http.Request, err e
 		{consent.ErrChallengeExpired, http.StatusBadRequest, "Challenge expired"},
 		{consent.ErrBadSignature, http.StatusBadRequest, "Bad signature"},
 		{consent.ErrNotOwner, http.StatusForbidden, "Not the owner"},
-		{challenge.ErrUnavailable, http.StatusServiceUnavailable, "Chain unavailable"},
 	} {
 		if errors.Is(err, p.err) {
 			WriteProblem(w, p.status, p.title, problemDetail(err))

@@ -141,7 +141,7 @@ func (a *ServiceAuth) challenge(w http.ResponseWriter, r *http.Request) {
 		WriteProblem(w, http.StatusForbidden, "", "This wallet is not registered for that client.")
 		return
 	case err != nil:
-		a.serverError(w, "read client", err)
+		failProblem(w, r, a.Log, "read client", err)
 		return
 	}
 	domain := a.Site.Domain()
@@ -150,7 +150,7 @@ func (a *ServiceAuth) challenge(w http.ResponseWriter, r *http.Request) {
 		Statement: "Authenticate as client " + c.ID + " on " + domain + ".", RequestID: c.ID,
 	})
 	if err != nil {
-		a.serverError(w, "issue service challenge", err)
+		failProblem(w, r, a.Log, "issue service challenge", err)
 		return
 	}
 	WriteJSON(w, http.StatusCreated, map[string]string{
@@ -186,7 +186,7 @@ func (a *ServiceAuth) token(w http.ResponseWriter, r *http.Request) {
 		WriteUnauthenticated(w, "The client no longer exists.")
 		return
 	case err != nil:
-		a.serverError(w, "read client", err)
+		failProblem(w, r, a.Log, "read client", err)
 		return
 	case !hasWallet(c, v.Address):
 		WriteProblem(w, http.StatusForbidden, "", "This wallet is no longer registered for the client.")
@@ -194,7 +194,7 @@ func (a *ServiceAuth) token(w http.ResponseWriter, r *http.Request) {
 	}
 	tok, ttl, err := a.Tokens.IssueServiceToken(ctx, clientID)
 	if err != nil {
-		a.serverError(w, "issue service token", err)
+		failProblem(w, r, a.Log, "issue service token", err)
 		return
 	}
 	WriteJSON(w, http.StatusOK, map[string]any{
@@ -232,20 +232,6 @@ func (a *ServiceAuth) now() time.Time {
 		return time.Now()
 	}
 	return a.Clock()
-}
-
-// serverError logs the detail and answers 503 when the store is down, 500
-// otherwise.
-func (a *ServiceAuth) serverError(w http.ResponseWriter, op string, err error) {
-	unavailable := errors.Is(err, store.ErrUnavailable)
-	if a.Log != nil {
-		a.Log.Error("request failed", "op", op, "err", err, "unavailable", unavailable)
-	}
-	if unavailable {
-		WriteProblem(w, http.StatusServiceUnavailable, "", "The server cannot answer right now. Try again shortly.")
-		return
-	}
-	WriteProblem(w, http.StatusInternalServerError, "", "Something went wrong on our side. Try again.")
 }
 
 // Authorization schemes of the access-request API.
