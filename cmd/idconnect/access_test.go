@@ -26,24 +26,33 @@ type service struct {
 	t      testing.TB
 	issuer string
 	auth   string // the Authorization header
+	// clientID and secret are its OAuth2 client's, registered for redirect.
+	clientID, secret, redirect string
 }
 
-// newService registers a client and gives it an API key, as `client create`
-// and `apikey create` do on the dev database.
+// newService registers a confidential client and gives it an API key, as
+// `client create` and `apikey create` do on the dev database.
 func newService(t testing.TB, issuer, dataDir string) *service {
 	t.Helper()
-	id, _ := registerClient(t, dataDir, "https://bank.example/cb", false)
+	const redirect = "https://bank.example/cb"
+	id, secret := registerClient(t, dataDir, redirect, false)
 	ctx := context.Background()
 	s, err := sqlite.Open(ctx, dataPath(dataDir, "idconnect.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	_, key, err := authz.IssueAPIKey(ctx, s, rand.Reader, time.Now, id, "test")
+	return &service{t: t, issuer: issuer, auth: "ApiKey " + apiKey(t, s, id), clientID: id, secret: secret, redirect: redirect}
+}
+
+// apiKey issues an API key of client id in st.
+func apiKey(t testing.TB, st authz.APIKeyIssuer, id string) string {
+	t.Helper()
+	_, key, err := authz.IssueAPIKey(context.Background(), st, rand.Reader, time.Now, id, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &service{t: t, issuer: issuer, auth: "ApiKey " + key}
+	return key
 }
 
 // do sends a JSON request (body may be nil, a value, or raw []byte) and
@@ -374,20 +383,9 @@ func TestSignedRevocation(t *testing.T) {
 // endpoint with refresh rotation.
 func TestTokenOnlyForAccessRequests(t *testing.T) {
 	issuer, dataDir := devServer(t)
-	const redirect = "https://bank.example/connect"
-	id, secret := registerClient(t, dataDir, redirect, false)
+	svc := newService(t, issuer, dataDir)
 	ctx := context.Background()
-	s, err := sqlite.Open(ctx, dataPath(dataDir, "idconnect.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, key, err := authz.IssueAPIKey(ctx, s, rand.Reader, time.Now, id, "test")
-	s.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := &service{t: t, issuer: issuer, auth: "ApiKey " + key}
-	conf, _ := oidcClient(t, issuer, id, secret, redirect, oidc.ScopeOpenID, oidc.ScopeOfflineAccess)
+	conf, _ := oidcClient(t, issuer, svc.clientID, svc.secret, svc.redirect, oidc.ScopeOpenID, oidc.ScopeOfflineAccess)
 	o := newOwner(t, issuer)
 	pkce := oauth2.GenerateVerifier()
 	req := o.authorize(conf.AuthCodeURL("state-token", oauth2.S256ChallengeOption(pkce)))
