@@ -5,7 +5,7 @@
 #
 # It builds the binary, starts `idconnect serve --dev` on free 127.0.0.1 ports in a
 # temporary data dir, registers a public client, completes a persistent grant over HTTP
-# with `go run ./internal/loadrun grant` (a fresh wallet key signs the SIWE login and
+# with `go run ./cmd/loadrun grant` (a fresh wallet key signs the SIWE login and
 # consent), then loads GET /userinfo with that token: a warm-up, then the measured run,
 # at CONNS connections. It uses wrk (installed from Debian when missing and run as root)
 # or else loadrun's Go generator. Finally it stops the server with SIGINT, as an operator
@@ -39,7 +39,7 @@ SCOPES="${SCOPES:-openid profile email offline_access}"
 readonly redirect="http://127.0.0.1:9/callback"
 
 die() { echo "loadrun.sh: $*" >&2; exit 1; }
-loadrun() { go run ./internal/loadrun "$@"; }
+loadrun() { go run ./cmd/loadrun "$@"; }
 
 if ! command -v wrk >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
   echo "installing wrk from Debian..." >&2
@@ -84,7 +84,7 @@ curl -fsS -o /dev/null "$issuer/healthz" || die "the server never became healthy
 client="$("$tmp/idconnect" client create --dev --data-dir "$tmp/data" --name loadrun --public \
   --redirect-uri "$redirect" --json | sed -n 's/.*"client_id":"\([^"]*\)".*/\1/p')"
 [ -n "$client" ] || die "no client id"
-token="$(timeout 180 go run ./internal/loadrun grant -issuer "$issuer" -client "$client" \
+token="$(timeout 180 go run ./cmd/loadrun grant -issuer "$issuer" -client "$client" \
   -redirect-uri "$redirect" -scopes "$SCOPES")"
 [ -n "$token" ] || die "no access token"
 
@@ -132,7 +132,7 @@ if command -v wrk >/dev/null 2>&1; then
   fi
 else
   t0="$(cpu_ticks)"
-  timeout 120 go run ./internal/loadrun load -url "$issuer/userinfo" -token "$token" -c "$CONNS" \
+  timeout 120 go run ./cmd/loadrun load -url "$issuer/userinfo" -token "$token" -c "$CONNS" \
     -d "$DURATION" -warmup "$WARMUP" | tee "$tmp/run.txt"
   t1="$(cpu_ticks)"
   requests="$(sed -n 's/^\([0-9]*\) requests in .*/\1/p' "$tmp/run.txt")"
@@ -142,7 +142,7 @@ echo "after: $(uptime)"
 if [ "$RATE" != 0 ] && [ -n "$served" ]; then
   echo "paced: $RATE requests/s over $CONNS connections for $DURATION (Go generator, latency from when due)"
   # Built rather than run with `go run`, so that its CPU time is its own.
-  go build -o "$tmp/loadrun" ./internal/loadrun
+  go build -o "$tmp/loadrun" ./cmd/loadrun
   { time GOMAXPROCS=1 timeout 120 "$tmp/loadrun" load -url "$issuer/userinfo" -token "$token" -c "$CONNS" \
     -d "$DURATION" -warmup 2s -rate "$RATE" >"$tmp/paced.txt"; } 2>"$tmp/paced.time"
   cat "$tmp/paced.txt"

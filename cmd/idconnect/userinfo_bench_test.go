@@ -17,7 +17,7 @@ import (
 // BenchmarkUserinfo measures GET /userinfo for a persistent grant with a warm
 // cache, over loopback HTTP against `serve --dev` running in this process, so
 // that -cpuprofile sees the whole server path. The grant is completed by
-// internal/loadrun, the same program scripts/loadrun.sh uses. Each of the
+// cmd/loadrun, the same program scripts/loadrun.sh uses. Each of the
 // GOMAXPROCS*16 goroutines keeps its connection alive, as wrk does.
 func BenchmarkUserinfo(b *testing.B) {
 	// Log every request to a file, as the binary logs to stderr.
@@ -29,7 +29,7 @@ func BenchmarkUserinfo(b *testing.B) {
 	issuer, dataDir := devServerLogging(b, slog.New(slog.NewTextHandler(logFile, nil)))
 	const redirect = "http://127.0.0.1:9/callback"
 	client, _ := registerClient(b, dataDir, redirect, true)
-	cmd := exec.CommandContext(b.Context(), "go", "run", "../../internal/loadrun", "grant",
+	cmd := exec.CommandContext(b.Context(), "go", "run", "../../cmd/loadrun", "grant",
 		"-issuer", issuer, "-client", client, "-redirect-uri", redirect)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
