@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
+	"io"
+	"net"
 	"strings"
+	"syscall"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -49,9 +51,9 @@ func fail(op string, addr common.Address, err error) error {
 }
 
 // DescribeChainError says in a few words why the chain did not answer, for health
-// reports and operators: a timeout, the node's HTTP status, its JSON-RPC error code
-// and message, or the network error. It never repeats the endpoint's URL, where
-// providers put API keys.
+// reports: a timeout, the node's HTTP status, its JSON-RPC error code and message,
+// or the kind of network failure. It never repeats the endpoint's URL, where
+// providers put API keys, nor network addresses.
 func DescribeChainError(err error) string {
 	if err == nil {
 		return ""
@@ -59,17 +61,25 @@ func DescribeChainError(err error) string {
 	var (
 		herr rpc.HTTPError
 		rerr rpc.Error
-		uerr *url.Error
+		nerr net.Error
+		dns  *net.DNSError
+		op   *net.OpError
 	)
 	switch {
-	case errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &nerr) && nerr.Timeout()):
 		return "timeout waiting for the node"
 	case errors.As(err, &herr):
 		return fmt.Sprintf("node answered HTTP %d", herr.StatusCode)
 	case errors.As(err, &rerr):
 		return clip(fmt.Sprintf("node answered JSON-RPC error %d: %s", rerr.ErrorCode(), rerr.Error()))
-	case errors.As(err, &uerr):
-		return clip(uerr.Err.Error())
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "connection refused"
+	case errors.As(err, &dns):
+		return "DNS lookup failed"
+	case errors.As(err, &op):
+		return "network error (" + op.Op + ")"
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return "connection closed by the node"
 	}
 	msg := err.Error()
 	if strings.Contains(msg, "://") {

@@ -51,8 +51,9 @@ func parseTrustedIssuer(s string) (TrustedIssuer, error) {
 	return TrustedIssuer{Topic: topic, Issuer: addr}, nil
 }
 
-// trustSource says where the Reader learns which issuers are trusted.
-func (r *Reader) trustSource() string {
+// TrustSource says where the Reader learns which issuers are trusted: "registry",
+// "list", or "" when nowhere, and then every claim reads as untrusted.
+func (r *Reader) TrustSource() string {
 	switch {
 	case r.cfg.TrustedIssuersRegistry != (common.Address{}):
 		return "registry"
@@ -68,7 +69,7 @@ func (r *Reader) trustSource() string {
 // issue (the owner's own ClaimIssuer included) must not read as valid.
 func (r *Reader) trust(ctx context.Context, j Judgement) (Judgement, error) {
 	var ok bool
-	switch r.trustSource() {
+	switch r.TrustSource() {
 	case "registry":
 		var err error
 		ok, err = call(ctx, r.chain, r.cfg.TrustedIssuersRegistry,
