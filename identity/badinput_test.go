@@ -3,12 +3,17 @@ package identity_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
+	"net/url"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/idconnect/idconnect/identity"
 )
@@ -94,6 +99,10 @@ func TestUnreachableChain(t *testing.T) {
 	if following, _ := cache.Following(); following {
 		t.Error("cache claims to follow an unreachable chain")
 	}
+	// The health report says why, without the endpoint.
+	if why := cache.FollowError(); why != "connection refused" {
+		t.Errorf("FollowError = %q, want %q", why, "connection refused")
+	}
 }
 
 func TestParseAddress(t *testing.T) {
@@ -124,6 +133,27 @@ func TestParseAddress(t *testing.T) {
 		}
 		if err != nil || got.Hex() != c.want {
 			t.Errorf("ParseAddress(%q) = %s, %v; want %s", c.in, got.Hex(), err, c.want)
+		}
+	}
+}
+
+func TestDescribeChainError(t *testing.T) {
+	const secret = "v3/SECRETKEY"
+	cases := []struct {
+		err  error
+		want string
+	}{
+		{nil, ""},
+		{&url.Error{Op: "Post", URL: "https://rpc.example/" + secret, Err: &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}}, "connection refused"},
+		{&url.Error{Op: "Post", URL: "https://rpc.example/" + secret, Err: &net.OpError{Op: "read", Net: "tcp", Err: errors.New("reset")}}, "network error (read)"},
+		{rpc.HTTPError{StatusCode: 503, Status: "503 Service Unavailable", Body: []byte(secret)}, "node answered HTTP 503"},
+		{fmt.Errorf("%w: %w", identity.ErrChainUnavailable, context.DeadlineExceeded), "timeout waiting for the node"},
+		{errors.New("post https://rpc.example/" + secret + ": boom"), "node unreachable"},
+		{errors.New("websocket: close 1006"), "websocket: close 1006"},
+	}
+	for _, c := range cases {
+		if got := identity.DescribeChainError(c.err); got != c.want || strings.Contains(got, secret) {
+			t.Errorf("DescribeChainError(%v) = %q, want %q", c.err, got, c.want)
 		}
 	}
 }

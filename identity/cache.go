@@ -33,9 +33,10 @@ func (c *CacheConfig) defaults() {
 }
 
 // Cache answers Directory reads from memory. Entries are kept per identity and
-// dropped when the chain emits an event that changes them (see Run). While Run is
-// not following the chain, the cache serves nothing and every read goes to the
-// chain, so a chain that cannot be reached fails reads closed.
+// dropped when a contract they were read from emits an event that changes them (see
+// Run); events from any other contract change nothing. While Run is not following
+// the chain, the cache serves nothing and every read goes to the chain, so a chain
+// that cannot be reached fails reads closed.
 type Cache struct {
 	r   *Reader
 	cfg CacheConfig
@@ -43,8 +44,9 @@ type Cache struct {
 	mu          sync.Mutex
 	identities  lru.BasicLRU[common.Address, *entry]
 	resolutions lru.BasicLRU[common.Address, stamped[Resolution]]
-	epoch       uint64 // bumped by every invalidation; a read that began in an older epoch is not stored
-	claimsEpoch uint64 // claim verdicts filled in an older claims epoch are stale
+	claimsEpoch uint64 // bumped by a trust change: claim verdicts filled in an older epoch are stale
+	issued      issuerIndex
+	changes     changes
 	follow      followState
 }
 
@@ -75,7 +77,9 @@ func NewCache(r *Reader, cfg CacheConfig) *Cache {
 		r: r, cfg: cfg,
 		identities:  lru.NewBasicLRU[common.Address, *entry](cfg.MaxIdentities),
 		resolutions: lru.NewBasicLRU[common.Address, stamped[Resolution]](cfg.MaxIdentities),
+		issued:      issuerIndex{},
 	}
+	c.changes.init()
 	c.follow.init()
 	return c
 }
@@ -93,14 +97,14 @@ func (c *Cache) Resolve(ctx context.Context, wallet, supplied common.Address) (R
 			return it.v, nil
 		}
 	}
-	epoch := c.epoch
+	begun := c.changes.seq
 	c.mu.Unlock()
 
 	res, err := c.r.Resolve(ctx, wallet, supplied)
 	if err != nil || res.Source == SourceSupplied {
 		return res, err
 	}
-	c.store(epoch, now, func() { c.resolutions.Add(wallet, stamped[Resolution]{res, now}) })
+	c.store(begun, c.r.cfg.registries(), now, func() { c.resolutions.Add(wallet, stamped[Resolution]{res, now}) })
 	return res, nil
 }
 
@@ -117,14 +121,14 @@ func (c *Cache) HasPurpose(ctx context.Context, id, wallet common.Address, purpo
 			}
 		}
 	}
-	epoch := c.epoch
+	begun := c.changes.seq
 	c.mu.Unlock()
 
 	ok, err := c.r.HasPurpose(ctx, id, wallet, purpose)
 	if err != nil {
 		return false, err
 	}
-	c.store(epoch, now, func() { c.entry(id).purposes[k] = stamped[bool]{ok, now} })
+	c.store(begun, []common.Address{id}, now, func() { c.entry(id).purposes[k] = stamped[bool]{ok, now} })
 	return ok, nil
 }
 
@@ -141,15 +145,25 @@ func (c *Cache) ClaimsByTopic(ctx context.Context, id common.Address, topic uint
 			}
 		}
 	}
-	epoch, claimsEpoch := c.epoch, c.claimsEpoch
+	begun, claimsEpoch := c.changes.seq, c.claimsEpoch
 	c.mu.Unlock()
 
 	verdicts, err := c.r.claimVerdicts(ctx, id, topic)
 	if err != nil {
-		return nil, err
+		return nil, err // a read that failed is never kept: the next one asks the chain again
 	}
-	c.store(epoch, at, func() {
+	// A verdict depends on the identity, on each claim's issuer, and on the registry
+	// that says whom to trust.
+	deps := []common.Address{id, c.r.cfg.TrustedIssuersRegistry}
+	for _, v := range verdicts {
+		deps = append(deps, v.Issuer)
+	}
+	c.store(begun, deps, at, func() {
 		c.entry(id).claims[topic] = claimsItem{stamped[[]Judgement]{verdicts, at}, claimsEpoch}
+		c.issued.add(id, verdicts)
+		if c.issued.size() > 4*c.cfg.MaxIdentities {
+			c.issued.rebuild(&c.identities)
+		}
 	})
 	return applyTime(verdicts, now), nil
 }
@@ -162,11 +176,12 @@ func applyTime(verdicts []Judgement, now time.Time) []Judgement {
 	return out
 }
 
-// store runs fill under the lock unless an invalidation happened since the read began.
-func (c *Cache) store(epoch uint64, now time.Time, fill func()) {
+// store runs fill under the lock unless one of the contracts the read depended on
+// emitted an event since the read began: what it read may predate the change.
+func (c *Cache) store(begun uint64, deps []common.Address, now time.Time, fill func()) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.epoch == epoch && c.servable(now) {
+	if c.servable(now) && c.changes.unchangedSince(begun, deps) {
 		fill()
 	}
 }
@@ -182,26 +197,13 @@ func (c *Cache) entry(id common.Address) *entry {
 
 func (c *Cache) fresh(at, now time.Time) bool { return now.Sub(at) < c.cfg.MaxAge }
 
-// invalidate applies an event's effect; the caller holds c.mu.
-func (c *Cache) invalidate(addr common.Address, eff effect) {
-	c.epoch++
-	if eff&dropIdentity != 0 {
-		c.identities.Remove(addr)
-	}
-	if eff&dropClaims != 0 {
-		c.claimsEpoch++
-	}
-	if eff&dropResolutions != 0 {
-		c.resolutions.Purge()
-	}
-}
-
 // purge drops everything; the caller holds c.mu.
 func (c *Cache) purge() {
-	c.epoch++
+	c.changes.all()
 	c.claimsEpoch++
 	c.identities.Purge()
 	c.resolutions.Purge()
+	clear(c.issued)
 }
 
 // Len reports how many identities are cached.

@@ -29,9 +29,10 @@ type Chain interface {
 // turned into ErrNotIdentity or ErrBadChainData by the caller, which knows what it asked.
 var errReverted = errors.New("call reverted")
 
-// call runs a read-only call at the latest block and unpacks the result. Transport
-// failures become ErrChainUnavailable; answers that do not decode become
-// ErrBadChainData; reverts and empty answers become errReverted.
+// call runs a read-only call at the latest block and unpacks the result. A revert
+// and an empty answer become errReverted; answers that do not decode become
+// ErrBadChainData; every other failure becomes ErrChainUnavailable, so a throttled
+// or failing provider fails the read closed instead of passing for a verdict.
 func call[T any](ctx context.Context, c Chain, to common.Address, data []byte, unpack func([]byte) (T, error)) (T, error) {
 	var zero T
 	out, err := c.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
@@ -39,7 +40,7 @@ func call[T any](ctx context.Context, c Chain, to common.Address, data []byte, u
 		if isRevert(err) {
 			return zero, fmt.Errorf("%w: %v", errReverted, err)
 		}
-		return zero, fmt.Errorf("%w: %v", ErrChainUnavailable, err)
+		return zero, unavailable(err)
 	}
 	if len(out) == 0 {
 		return zero, errReverted
@@ -51,23 +52,36 @@ func call[T any](ctx context.Context, c Chain, to common.Address, data []byte, u
 	return v, nil
 }
 
-// isRevert tells a refusal by the contract from a failure to reach the node: a node
-// that answered with a JSON-RPC error (code 3 or -32000 "execution reverted") was
-// reached.
+// isRevert tells a refusal by the contract from anything else. Only a JSON-RPC
+// error object that says the EVM stopped the call counts: code 3 (revert with
+// data), or an "execution reverted" or "invalid opcode" message. A node that is
+// rate-limited (-32005), lagging ("header not found"), overloaded (HTTP 5xx) or
+// slow (a timeout) also answers with an error, but says nothing about the
+// contract, and reading that as a revert would turn "cannot tell" into "not
+// revoked" or "not a key".
 func isRevert(err error) bool {
 	var rerr rpc.Error
-	if errors.As(err, &rerr) {
+	if !errors.As(err, &rerr) {
+		return false
+	}
+	if rerr.ErrorCode() == 3 {
 		return true
 	}
-	msg := err.Error()
+	msg := strings.ToLower(rerr.Error())
 	return strings.Contains(msg, "execution reverted") || strings.Contains(msg, "invalid opcode")
+}
+
+// unavailable wraps a failure to get an answer from the node. Both errors stay
+// reachable with errors.As, so DescribeChainError can name the cause.
+func unavailable(err error) error {
+	return fmt.Errorf("%w: %w", ErrChainUnavailable, err)
 }
 
 // hasCode reports whether a contract is deployed at addr.
 func hasCode(ctx context.Context, c Chain, addr common.Address) (bool, error) {
 	code, err := c.CodeAt(ctx, addr, nil)
 	if err != nil {
-		return false, fmt.Errorf("%w: %v", ErrChainUnavailable, err)
+		return false, unavailable(err)
 	}
 	return len(code) > 0, nil
 }

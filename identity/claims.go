@@ -3,7 +3,6 @@ package identity
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math/big"
 	"time"
 
@@ -115,7 +114,9 @@ func (r *Reader) Judge(ctx context.Context, id common.Address, c Claim, now time
 
 // judge checks, in order: the signature recovers; the signer holds purpose 3 on the
 // issuer; no equivalent encoding of the signature is revoked; the issuer is trusted
-// for the topic. Only a failure to reach the chain is an error.
+// for the topic. An issuer that refuses a call (a revert, or no contract there)
+// makes the claim invalid; any other failure to get an answer is an error, never a
+// verdict, so a throttled node cannot make a revoked claim read as valid.
 func (r *Reader) judge(ctx context.Context, id common.Address, c Claim) (Judgement, error) {
 	j := Judgement{Claim: c, State: StateValid}
 	if d, ok := DecodeClaimData(c.Data); ok {
@@ -130,10 +131,10 @@ func (r *Reader) judge(ctx context.Context, id common.Address, c Claim) (Judgeme
 		return invalid(j, "malformed signature"), nil
 	}
 	j.Signer = signer
-	ok, err := r.issuerCall(ctx, c.Issuer, func() (bool, error) {
-		return r.keyHasPurpose(ctx, c.Issuer, contracts.KeyID(signer), PurposeClaim)
-	})
+	ok, err := r.keyHasPurpose(ctx, c.Issuer, contracts.KeyID(signer), PurposeClaim)
 	switch {
+	case refused(err):
+		return invalid(j, "issuer "+c.Issuer.Hex()+" does not answer keyHasPurpose"), nil
 	case err != nil:
 		return j, err
 	case !ok:
@@ -141,10 +142,12 @@ func (r *Reader) judge(ctx context.Context, id common.Address, c Claim) (Judgeme
 	}
 	if c.Issuer != id { // a self-attested claim has no revocation registry
 		revoked, err := r.revoked(ctx, c)
-		if err != nil {
+		switch {
+		case refused(err):
+			return invalid(j, "issuer "+c.Issuer.Hex()+" does not answer isClaimRevoked"), nil
+		case err != nil:
 			return j, err
-		}
-		if revoked {
+		case revoked:
 			j.State, j.Reason = StateRevoked, "revoked by the issuer"
 			return j, nil
 		}
@@ -152,11 +155,10 @@ func (r *Reader) judge(ctx context.Context, id common.Address, c Claim) (Judgeme
 	return r.trust(ctx, j)
 }
 
+// revoked asks the issuer about every encoding of the claim's signature.
 func (r *Reader) revoked(ctx context.Context, c Claim) (bool, error) {
 	for _, enc := range SignatureEncodings(c.Signature) {
-		revoked, err := r.issuerCall(ctx, c.Issuer, func() (bool, error) {
-			return call(ctx, r.chain, c.Issuer, r.issuer.PackIsClaimRevoked(enc), r.issuer.UnpackIsClaimRevoked)
-		})
+		revoked, err := call(ctx, r.chain, c.Issuer, r.issuer.PackIsClaimRevoked(enc), r.issuer.UnpackIsClaimRevoked)
 		if err != nil || revoked {
 			return revoked, err
 		}
@@ -164,32 +166,14 @@ func (r *Reader) revoked(ctx context.Context, c Claim) (bool, error) {
 	return false, nil
 }
 
-func (r *Reader) trust(ctx context.Context, j Judgement) (Judgement, error) {
-	if r.cfg.TrustedIssuersRegistry == (common.Address{}) {
-		return j, nil
+// refused reports an answer from the chain that the contract asked refused the
+// call or answered nonsense: a verdict on the contract, unlike ErrChainUnavailable.
+func refused(err error) bool {
+	if err == nil || errors.Is(err, ErrChainUnavailable) {
+		return false
 	}
-	ok, err := call(ctx, r.chain, r.cfg.TrustedIssuersRegistry,
-		r.trusted.PackHasClaimTopic(j.Issuer, new(big.Int).SetUint64(j.Topic)), r.trusted.UnpackHasClaimTopic)
-	if err != nil {
-		return j, fail("hasClaimTopic", r.cfg.TrustedIssuersRegistry, notRegistry(err))
-	}
-	if !ok {
-		j.State, j.Reason = StateUntrusted, fmt.Sprintf("issuer is not trusted for topic %d", j.Topic)
-	}
-	return j, nil
-}
-
-// issuerCall runs a call to a claim's issuer. An issuer that refuses the call or
-// answers nonsense makes the claim invalid (false), not the read an error.
-func (r *Reader) issuerCall(ctx context.Context, issuer common.Address, f func() (bool, error)) (bool, error) {
-	ok, err := f()
-	if err == nil {
-		return ok, nil
-	}
-	if errors.Is(err, ErrChainUnavailable) {
-		return false, err
-	}
-	return false, nil
+	return errors.Is(err, errReverted) || errors.Is(err, ErrBadChainData) ||
+		errors.Is(err, ErrNoIdentity) || errors.Is(err, ErrNotIdentity)
 }
 
 func invalid(j Judgement, reason string) Judgement {

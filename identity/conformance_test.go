@@ -25,6 +25,7 @@ func TestConformance(t *testing.T) {
 			t.Run("Claims", func(t *testing.T) { testClaims(t, w) })
 			t.Run("RevocationBypass", func(t *testing.T) { testRevocationBypass(t, w) })
 			t.Run("IsVerified", func(t *testing.T) { testIsVerified(t, w) })
+			t.Run("Trust", func(t *testing.T) { testTrust(t, w) })
 			t.Run("BadInput", func(t *testing.T) { testBadInput(t, w) })
 			t.Run("CacheFollowsChain", func(t *testing.T) { testCacheFollowsChain(t, w) })
 		})

@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/big"
 	"time"
 
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -28,6 +26,7 @@ type followState struct {
 	hash      common.Hash
 	lastPoll  time.Time
 	advanced  chan struct{} // closed and replaced each time processed moves
+	err       error         // why the last attempt to follow ended; nil while following
 }
 
 func (f *followState) init() { f.advanced = make(chan struct{}) }
@@ -60,12 +59,12 @@ func (c *Cache) Run(ctx context.Context) error {
 		err := c.followChain(ctx)
 		c.mu.Lock()
 		c.follow.mode = notFollowing
+		c.follow.err = err // reads fail closed on their own; /healthz says why through FollowError
 		c.purge()
 		c.mu.Unlock()
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		_ = err // the next attempt reports the same condition through reads, which fail closed
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
@@ -78,7 +77,7 @@ func (c *Cache) Run(ctx context.Context) error {
 func (c *Cache) followChain(ctx context.Context) error {
 	head, err := c.r.chain.HeaderByNumber(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrChainUnavailable, err)
+		return unavailable(err)
 	}
 	heads := make(chan *types.Header, 64)
 	sub, err := c.r.chain.SubscribeNewHead(ctx, heads)
@@ -86,7 +85,7 @@ func (c *Cache) followChain(ctx context.Context) error {
 		return c.poll(ctx, head)
 	}
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrChainUnavailable, err)
+		return unavailable(err)
 	}
 	defer sub.Unsubscribe()
 	c.start(head, subscribed)
@@ -97,7 +96,7 @@ func (c *Cache) followChain(ctx context.Context) error {
 				return err
 			}
 		case err := <-sub.Err():
-			return fmt.Errorf("%w: head subscription ended: %v", ErrChainUnavailable, err)
+			return fmt.Errorf("%w: head subscription ended: %w", ErrChainUnavailable, err)
 		case <-ctx.Done():
 			return ctx.Err()
 		}
@@ -113,7 +112,7 @@ func (c *Cache) poll(ctx context.Context, head *types.Header) error {
 		case <-t.C:
 			h, err := c.r.chain.HeaderByNumber(ctx, nil)
 			if err != nil {
-				return fmt.Errorf("%w: %v", ErrChainUnavailable, err)
+				return unavailable(err)
 			}
 			if err := c.advance(ctx, h); err != nil {
 				return err
@@ -131,7 +130,7 @@ func (c *Cache) start(head *types.Header, mode followMode) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.purge()
-	c.follow.mode = mode
+	c.follow.mode, c.follow.err = mode, nil
 	c.follow.processed, c.follow.hash = head.Number.Uint64(), head.Hash()
 	c.follow.lastPoll = c.cfg.Clock()
 	c.follow.signal()
@@ -155,20 +154,14 @@ func (c *Cache) advance(ctx context.Context, head *types.Header) error {
 		c.mu.Unlock()
 		return nil
 	}
-	logs, err := c.r.chain.FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: new(big.Int).SetUint64(from),
-		ToBlock:   head.Number,
-		Topics:    [][]common.Hash{watchedTopics()},
-	})
+	logs, err := c.logs(ctx, from, head.Number)
 	if err != nil {
-		return fmt.Errorf("%w: read logs %d-%d: %v", ErrChainUnavailable, from, n, err)
+		return err
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, l := range logs {
-		if len(l.Topics) > 0 {
-			c.invalidate(l.Address, watchedEvents[l.Topics[0]])
-		}
+		c.apply(l)
 	}
 	c.follow.processed, c.follow.hash = n, head.Hash()
 	c.follow.signal()
@@ -180,6 +173,22 @@ func (c *Cache) Following() (bool, uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.servable(c.cfg.Clock()), c.follow.processed
+}
+
+// FollowError says why the cache does not follow the chain, in words fit for a
+// health report (no endpoint URL); it is empty while the cache follows.
+func (c *Cache) FollowError() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case c.servable(c.cfg.Clock()):
+		return ""
+	case c.follow.err != nil:
+		return DescribeChainError(c.follow.err)
+	case c.follow.mode == polling:
+		return "head polling stalled"
+	}
+	return "not following the chain yet"
 }
 
 // WaitBlock waits until the cache follows the chain and has applied block n.

@@ -150,3 +150,22 @@ func (c *countingChain) CallContract(ctx context.Context, msg ethereum.CallMsg, 
 	c.calls.Add(1)
 	return c.Chain.CallContract(ctx, msg, block)
 }
+
+// removeClaim has the owner remove the issuer's claim on a topic.
+func (w *world) removeClaim(t testing.TB, o owner, is issuer, topic uint64) {
+	t.Helper()
+	claimID := crypto.Keccak256Hash(common.LeftPadBytes(is.addr[:], 32), common.LeftPadBytes(new(big.Int).SetUint64(topic).Bytes(), 32))
+	if _, err := w.sender(o.key).Transact(ctx(t), o.id, contracts.IdentityCall().PackRemoveClaim(claimID)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// addIssuerKey has the issuer's manager (the deployer) give a wallet an ACTION key
+// on the issuer, which emits KeyAdded from the issuer.
+func (w *world) addIssuerKey(t testing.TB, issuer, wallet common.Address) {
+	t.Helper()
+	call := contracts.IdentityCall().PackAddKey(contracts.KeyID(wallet), big.NewInt(contracts.PurposeAction), big.NewInt(contracts.KeyTypeECDSA))
+	if _, err := w.deployer.Transact(ctx(t), issuer, call); err != nil {
+		t.Fatal(err)
+	}
+}

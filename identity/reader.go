@@ -29,10 +29,15 @@ const (
 // IdFactory or IdentityRegistry is skipped when resolving, and zero registries
 // disable the checks that need them.
 type Config struct {
-	IdFactory              common.Address
-	IdentityRegistry       common.Address
-	TrustedIssuersRegistry common.Address // read from IdentityRegistry when zero
-	ClaimTopicsRegistry    common.Address // read from IdentityRegistry when zero
+	IdFactory               common.Address
+	IdentityRegistry        common.Address
+	IdentityRegistryStorage common.Address // read from IdentityRegistry when zero
+	TrustedIssuersRegistry  common.Address // read from IdentityRegistry when zero
+	ClaimTopicsRegistry     common.Address // read from IdentityRegistry when zero
+	// TrustedIssuers is the operator's list of issuers trusted per topic. It is
+	// consulted only when there is no TrustedIssuersRegistry; with neither, every
+	// claim reads as untrusted.
+	TrustedIssuers []TrustedIssuer
 }
 
 // Reader reads identities from the chain, uncached. It is safe for concurrent use.
@@ -46,32 +51,44 @@ type Reader struct {
 	registry *identityregistry.IdentityRegistry
 	trusted  *trustedissuersregistry.TrustedIssuersRegistry
 	topics   *claimtopicsregistry.ClaimTopicsRegistry
+
+	trustList map[TrustedIssuer]bool
 }
 
 // NewReader returns a Reader. When the config names an IdentityRegistry but not its
-// TrustedIssuersRegistry or ClaimTopicsRegistry, it asks the registry for them.
+// storage, TrustedIssuersRegistry or ClaimTopicsRegistry, it asks the registry for them.
 func NewReader(ctx context.Context, chain Chain, cfg Config) (*Reader, error) {
 	r := &Reader{
 		chain: chain, cfg: cfg,
 		identity: identity.NewIdentity(), issuer: claimissuer.NewClaimIssuer(),
 		factory: idfactory.NewIdFactory(), registry: identityregistry.NewIdentityRegistry(),
 		trusted: trustedissuersregistry.NewTrustedIssuersRegistry(), topics: claimtopicsregistry.NewClaimTopicsRegistry(),
+		trustList: map[TrustedIssuer]bool{},
+	}
+	for _, t := range cfg.TrustedIssuers {
+		r.trustList[t] = true
 	}
 	if cfg.IdentityRegistry == (common.Address{}) {
 		return r, nil
 	}
-	var err error
-	if r.cfg.TrustedIssuersRegistry == (common.Address{}) {
-		r.cfg.TrustedIssuersRegistry, err = call(ctx, chain, cfg.IdentityRegistry, r.registry.PackIssuersRegistry(), r.registry.UnpackIssuersRegistry)
-		if err != nil {
-			return nil, fail("read issuersRegistry", cfg.IdentityRegistry, notRegistry(err))
+	for _, q := range []struct {
+		op   string
+		addr *common.Address
+		pack func() []byte
+		read func([]byte) (common.Address, error)
+	}{
+		{"read identityStorage", &r.cfg.IdentityRegistryStorage, r.registry.PackIdentityStorage, r.registry.UnpackIdentityStorage},
+		{"read issuersRegistry", &r.cfg.TrustedIssuersRegistry, r.registry.PackIssuersRegistry, r.registry.UnpackIssuersRegistry},
+		{"read topicsRegistry", &r.cfg.ClaimTopicsRegistry, r.registry.PackTopicsRegistry, r.registry.UnpackTopicsRegistry},
+	} {
+		if *q.addr != (common.Address{}) {
+			continue
 		}
-	}
-	if r.cfg.ClaimTopicsRegistry == (common.Address{}) {
-		r.cfg.ClaimTopicsRegistry, err = call(ctx, chain, cfg.IdentityRegistry, r.registry.PackTopicsRegistry(), r.registry.UnpackTopicsRegistry)
+		got, err := call(ctx, chain, cfg.IdentityRegistry, q.pack(), q.read)
 		if err != nil {
-			return nil, fail("read topicsRegistry", cfg.IdentityRegistry, notRegistry(err))
+			return nil, fail(q.op, cfg.IdentityRegistry, notRegistry(err))
 		}
+		*q.addr = got
 	}
 	return r, nil
 }

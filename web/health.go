@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"time"
+
+	"github.com/idconnect/idconnect/identity"
 )
 
 // HeadReader reads the chain's head block number.
@@ -27,6 +29,10 @@ type Health struct {
 	Store     Pinger
 	Backend   string // "sqlite" or "postgres"
 	Timeout   time.Duration
+
+	// FollowError says why the cache does not follow the chain (empty while it
+	// does), in words without URLs or addresses; nil when there is no cache.
+	FollowError func() string
 }
 
 // Mount registers the handler.
@@ -42,6 +48,7 @@ type chainHealth struct {
 	ID        uint64 `json:"id"`
 	Head      uint64 `json:"head,omitempty"`
 	Following *bool  `json:"following,omitempty"`
+	Reason    string `json:"reason,omitempty"` // why it does not follow
 	Error     string `json:"error,omitempty"`
 }
 
@@ -61,13 +68,16 @@ func (h *Health) serve(w http.ResponseWriter, r *http.Request) {
 
 	rep := healthReport{Status: "ok", Chain: chainHealth{ID: h.ChainID}, Store: storeHealth{Backend: h.Backend, State: "ok"}}
 	if head, err := h.Chain.BlockNumber(ctx); err != nil {
-		rep.Status, rep.Chain.Error = "unavailable", "chain unreachable"
+		rep.Status, rep.Chain.Error = "unavailable", "chain unreachable: "+identity.DescribeChainError(err)
 	} else {
 		rep.Chain.Head = head
 	}
 	if h.Following != nil {
 		f, _ := h.Following()
 		rep.Chain.Following = &f
+		if !f && h.FollowError != nil {
+			rep.Chain.Reason = h.FollowError()
+		}
 	}
 	if err := h.Store.Ping(ctx); err != nil {
 		rep.Status, rep.Store.State, rep.Store.Error = "unavailable", "unavailable", "store unreachable"

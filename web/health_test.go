@@ -66,3 +66,28 @@ func TestHealth(t *testing.T) {
 		}
 	}
 }
+
+// TestHealthSaysWhy: when the chain cannot be read or followed, /healthz names the
+// cause, and the cause comes without the endpoint URL.
+func TestHealthSaysWhy(t *testing.T) {
+	mux := http.NewServeMux()
+	(&web.Health{ChainID: 1337, Chain: head(0), Store: ping{}, Backend: "sqlite",
+		Following:   func() (bool, uint64) { return false, 7 },
+		FollowError: func() string { return "node answered JSON-RPC error -32005: limit exceeded" }}).Mount(mux)
+	rec := httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
+	var body struct {
+		Chain struct {
+			Following *bool  `json:"following"`
+			Reason    string `json:"reason"`
+			Error     string `json:"error"`
+		} `json:"chain"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Code != http.StatusServiceUnavailable || body.Chain.Following == nil || *body.Chain.Following ||
+		body.Chain.Reason != "node answered JSON-RPC error -32005: limit exceeded" || body.Chain.Error != "chain unreachable: dial tcp: connection refused" {
+		t.Errorf("healthz = %d %s", rec.Code, rec.Body)
+	}
+}

@@ -17,9 +17,11 @@ import (
 
 // chainConfig says how to reach the chain and which contracts to read.
 type chainConfig struct {
-	RPC              string
-	IdFactory        string
-	IdentityRegistry string
+	RPC                    string
+	IdFactory              string
+	IdentityRegistry       string
+	TrustedIssuersRegistry string
+	TrustedIssuers         []string // TOPIC=ADDRESS, for deployments without a TrustedIssuersRegistry
 }
 
 // serveConfig is the whole configuration of `idconnect serve`.
@@ -53,6 +55,7 @@ func (c *serveConfig) validate() error {
 	}
 	if c.Dev {
 		for flag, v := range map[string]string{"--chain-rpc": c.Chain.RPC, "--idfactory": c.Chain.IdFactory, "--identity-registry": c.Chain.IdentityRegistry,
+			"--trusted-issuers-registry": c.Chain.TrustedIssuersRegistry, "--trusted-issuer": strings.Join(c.Chain.TrustedIssuers, ","),
 			"--dsn": c.DSN, "--server-key-file": c.ServerKeyFile, "--deployer-key-file": c.DeployerKeyFile} {
 			if v != "" {
 				errs = append(errs, fmt.Errorf("%s cannot be combined with --dev, which runs its own chain and keeps SQLite in --data-dir", flag))
@@ -81,7 +84,7 @@ func (c *chainConfig) validate(requireContracts bool) []error {
 	case err != nil || !oneOf(u.Scheme, "http", "https", "ws", "wss") || u.Host == "":
 		errs = append(errs, fmt.Errorf("--chain-rpc %q: want an http, https, ws or wss URL", c.RPC))
 	}
-	for flag, v := range map[string]string{"--idfactory": c.IdFactory, "--identity-registry": c.IdentityRegistry} {
+	for flag, v := range map[string]string{"--idfactory": c.IdFactory, "--identity-registry": c.IdentityRegistry, "--trusted-issuers-registry": c.TrustedIssuersRegistry} {
 		if v == "" {
 			continue
 		}
@@ -91,6 +94,22 @@ func (c *chainConfig) validate(requireContracts bool) []error {
 	}
 	if requireContracts && c.IdFactory == "" && c.IdentityRegistry == "" {
 		errs = append(errs, errors.New("--idfactory or --identity-registry is required to resolve wallets to identities"))
+	}
+	return append(errs, c.validateTrust()...)
+}
+
+// validateTrust checks the trusted issuers. The list applies only where there is
+// no TrustedIssuersRegistry, so a list given next to one would be silently
+// ignored: that is refused rather than left to surprise the operator.
+func (c *chainConfig) validateTrust() []error {
+	var errs []error
+	for _, v := range c.TrustedIssuers {
+		if _, err := identity.ParseTrustedIssuer(v); err != nil {
+			errs = append(errs, fmt.Errorf("--trusted-issuer %q: want TOPIC=ADDRESS, a decimal topic and the issuer's 0x address", v))
+		}
+	}
+	if len(c.TrustedIssuers) > 0 && (c.TrustedIssuersRegistry != "" || c.IdentityRegistry != "") {
+		errs = append(errs, errors.New("--trusted-issuer cannot be combined with --trusted-issuers-registry or --identity-registry: trust then comes from the registry"))
 	}
 	return errs
 }
@@ -103,6 +122,14 @@ func (c *chainConfig) addresses() identity.Config {
 	}
 	if c.IdentityRegistry != "" {
 		cfg.IdentityRegistry = common.HexToAddress(c.IdentityRegistry)
+	}
+	if c.TrustedIssuersRegistry != "" {
+		cfg.TrustedIssuersRegistry = common.HexToAddress(c.TrustedIssuersRegistry)
+	}
+	for _, v := range c.TrustedIssuers {
+		if t, err := identity.ParseTrustedIssuer(v); err == nil {
+			cfg.TrustedIssuers = append(cfg.TrustedIssuers, t)
+		}
 	}
 	return cfg
 }

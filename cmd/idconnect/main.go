@@ -87,11 +87,14 @@ func chainFlags() []cli.Flag {
 		&cli.StringFlag{Name: "chain-rpc", Usage: "Ethereum JSON-RPC URL (http, https, ws or wss)", Sources: env("CHAIN_RPC")},
 		&cli.StringFlag{Name: "idfactory", Usage: "ONCHAINID IdFactory address", Sources: env("IDFACTORY")},
 		&cli.StringFlag{Name: "identity-registry", Usage: "ERC-3643 IdentityRegistry address", Sources: env("IDENTITY_REGISTRY")},
+		&cli.StringFlag{Name: "trusted-issuers-registry", Usage: "ERC-3643 TrustedIssuersRegistry address (default: the IdentityRegistry's)", Sources: env("TRUSTED_ISSUERS_REGISTRY")},
+		&cli.StringSliceFlag{Name: "trusted-issuer", Usage: "TOPIC=ADDRESS: trust a claim issuer for a topic, where no TrustedIssuersRegistry is configured (repeatable)", Sources: env("TRUSTED_ISSUER")},
 	}
 }
 
 func readChainFlags(c *cli.Command) chainConfig {
-	return chainConfig{RPC: c.String("chain-rpc"), IdFactory: c.String("idfactory"), IdentityRegistry: c.String("identity-registry")}
+	return chainConfig{RPC: c.String("chain-rpc"), IdFactory: c.String("idfactory"), IdentityRegistry: c.String("identity-registry"),
+		TrustedIssuersRegistry: c.String("trusted-issuers-registry"), TrustedIssuers: c.StringSlice("trusted-issuer")}
 }
 
 func serveCommand(stdout io.Writer, log *slog.Logger) *cli.Command {

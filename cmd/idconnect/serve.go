@@ -85,7 +85,9 @@ func (n *node) openDevChain(ctx context.Context, cfg *serveConfig, idCfg *identi
 	n.closers = append(n.closers, dev.Close)
 	dev.print(out, cfg.DevRPCAddr)
 	n.chain, n.chainID = dev.chain.Client(), simchain.ChainID
+	// The demo issuer is trusted for topics 1-8 in the suite's TrustedIssuersRegistry.
 	idCfg.IdFactory, idCfg.IdentityRegistry = dev.suite.IdFactory, dev.suite.IdentityRegistry
+	idCfg.TrustedIssuersRegistry = dev.suite.TrustedIssuersRegistry
 	n.onboarder = &factoryOnboarder{sender: dev.chain.Sender(dev.deployer), factory: dev.suite}
 	n.issuerNames = demoIssuerNames(dev.issuer)
 	mineCtx, stop := context.WithCancel(context.Background())
@@ -127,6 +129,9 @@ func serve(ctx context.Context, cfg *serveConfig, out io.Writer, log *slog.Logge
 		return err
 	}
 	defer n.Close()
+	if n.cache.Reader().TrustSource() == "" {
+		log.Warn("no trusted issuers: configure --trusted-issuers-registry, --identity-registry or --trusted-issuer; until then every claim reads as untrusted")
+	}
 
 	f, err := buildFlows(ctx, cfg, n, log)
 	if err != nil {

@@ -106,7 +106,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 		CheckURL: func(raw string) (string, error) { return consent.CheckDeliveryURL(raw, cfg.Dev) }}
 	services := &web.ServiceAuth{Site: site, Store: n.store, Tokens: p.provider, Challenges: challenges, Clock: time.Now, Log: log}
 
-	(&web.Health{ChainID: n.chainID, Chain: n.chain, Following: n.cache.Following, Store: n.store, Backend: n.backend}).Mount(mux)
+	(&web.Health{ChainID: n.chainID, Chain: n.chain, Following: n.cache.Following, FollowError: n.cache.FollowError, Store: n.store, Backend: n.backend}).Mount(mux)
 	p.provider.Mount(mux)
 	p.static.Mount(mux)
 	(&web.Login{Site: site, Store: n.store, Challenges: challenges, Directory: n.cache, Onboarder: n.onboarder, Sessions: p.sessions,
