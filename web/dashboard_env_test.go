@@ -26,6 +26,7 @@ import (
 	"github.com/idconnect/idconnect/contracts"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/internal/simchain"
+	"github.com/idconnect/idconnect/notify"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/store/sqlite"
 	"github.com/idconnect/idconnect/web"
@@ -83,8 +84,8 @@ func newDashEnv(t *testing.T) *dashEnv {
 	}
 	ch := challenge.New(challenge.Config{Store: e.store, Caller: e.chain.Client(), ChainID: simchain.ChainID})
 	e.flow = &consent.AccessRequests{Store: e.store, Challenges: ch, Directory: e.cache, Identities: e.reader,
-		Notices: consent.NewNotices(consent.Outbox{Store: e.store, Clock: time.Now}), Issuer: dashIssuer,
-		CheckURL: func(raw string) (string, error) { return consent.CheckDeliveryURL(raw, true) },
+		Notices: &notify.Outbox{Store: e.store, Clock: time.Now}, Issuer: dashIssuer,
+		CheckURL: func(raw string) (string, error) { return notify.CheckDeliveryURL(raw, true) },
 		ChainID:  simchain.ChainID, Clock: time.Now}
 	e.start()
 	return e
@@ -102,7 +103,7 @@ func (e *dashEnv) start() {
 	e.dash = &web.Dashboard{Site: web.Site{Issuer: dashIssuer, ChainID: simchain.ChainID, ChainName: "Development chain"},
 		Owner: owner, Store: e.store, Decisions: e.flow, Keys: e.reader, Directory: e.cache, Follow: e.cache,
 		Catalogue: identity.DefaultCatalogue(), Static: static, Clock: time.Now,
-		Webhooks: &consent.Webhooks{Store: e.store}}
+		Webhooks: &notify.Webhooks{Store: e.store}}
 	mux := http.NewServeMux()
 	static.Mount(mux)
 	e.dash.Mount(mux)

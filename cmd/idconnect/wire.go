@@ -16,9 +16,14 @@ import (
 	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/notify"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/web"
 )
+
+// The outbox is the access-request flow's notices; consent declares the
+// interface and notify implements it without either importing the other.
+var _ consent.Notices = (*notify.Outbox)(nil)
 
 // flows is everything the HTTP server is made of, built from a node.
 type flows struct {
@@ -29,7 +34,7 @@ type flows struct {
 	usage *consent.UsageLog
 	// deliverer sends the notification outbox: owners' webhooks and
 	// services' callbacks.
-	deliverer *consent.Deliverer
+	deliverer *notify.Deliverer
 }
 
 // Close writes the usage rows still queued. Call it once the HTTP server
@@ -51,7 +56,7 @@ func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	handler := web.Stack{Issuer: cfg.issuer(), Log: log, Clock: time.Now, Random: rand.Reader,
 		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo"}}.Handler(mux)
 	handler = web.AuditTokens(n.store, time.Now, handler)
-	deliverer := &consent.Deliverer{Store: n.store, Log: log, AllowLoopback: cfg.Dev, Callbacks: p.provider}
+	deliverer := &notify.Deliverer{Store: n.store, Log: log, AllowLoopback: cfg.Dev, Callbacks: p.provider}
 	return &flows{handler: handler, provider: p.provider, keyring: p.keyring, usage: p.usage, deliverer: deliverer}, nil
 }
 
@@ -102,8 +107,8 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	challenges := challenge.New(challenge.Config{Store: n.store, Caller: n.chain, ChainID: n.chainID})
 	owner := &web.Owner{Sessions: p.sessions, Store: n.store, Clock: time.Now, Directory: n.cache}
 	access := &consent.AccessRequests{Store: n.store, Challenges: challenges, Directory: n.cache, Identities: n.cache.Reader(),
-		Notices: consent.NewNotices(consent.Outbox{Store: n.store}), Issuer: cfg.issuer(), ChainID: n.chainID, Clock: time.Now,
-		CheckURL: func(raw string) (string, error) { return consent.CheckDeliveryURL(raw, cfg.Dev) }}
+		Notices: &notify.Outbox{Store: n.store}, Issuer: cfg.issuer(), ChainID: n.chainID, Clock: time.Now,
+		CheckURL: func(raw string) (string, error) { return notify.CheckDeliveryURL(raw, cfg.Dev) }}
 	services := &web.ServiceAuth{Site: site, Store: n.store, Tokens: p.provider, Challenges: challenges, Clock: time.Now, Log: log}
 
 	(&web.Health{ChainID: n.chainID, Chain: n.chain, Following: n.cache.Following, Store: n.store, Backend: n.backend}).Mount(mux)
@@ -123,7 +128,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 		}}).Mount(mux)
 	(&web.Dashboard{Site: site, Owner: owner, Store: n.store, Decisions: access, Keys: n.cache.Reader(), Directory: n.cache,
 		Follow: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Static: p.static, Clock: time.Now, Log: log,
-		Webhooks: &consent.Webhooks{Store: n.store, AllowLoopback: cfg.Dev}}).Mount(mux)
+		Webhooks: &notify.Webhooks{Store: n.store, AllowLoopback: cfg.Dev}}).Mount(mux)
 	services.Mount(mux)
 	(&web.AccessAPI{Site: site, Flow: access, Grants: grants, Tokens: p.provider, Services: services, Owner: owner,
 		Store: n.store, Directory: n.cache, Catalogue: p.catalogue, Clock: time.Now, Log: log,

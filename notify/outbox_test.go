@@ -1,4 +1,4 @@
-package consent
+package notify
 
 import (
 	"bytes"

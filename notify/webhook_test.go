@@ -1,4 +1,4 @@
-package consent
+package notify
 
 // Tests of the notification side are inside the package so that the dial
 // guard, which only a resolver pointing a name at a private address would

@@ -1,4 +1,4 @@
-package consent
+package notify
 
 import (
 	"bytes"
@@ -97,7 +97,7 @@ func (d *Deliverer) setup() error {
 			d.Log = slog.Default()
 		}
 		if d.Lease <= d.Timeout {
-			d.err = fmt.Errorf("consent: Deliverer.Lease (%v) must exceed Timeout (%v)", d.Lease, d.Timeout)
+			d.err = fmt.Errorf("notify: Deliverer.Lease (%v) must exceed Timeout (%v)", d.Lease, d.Timeout)
 		}
 		d.client = deliveryClient(d.Client, d.AllowLoopback)
 	})
@@ -186,7 +186,7 @@ func (d *Deliverer) Run(ctx context.Context) error {
 		}
 		claimed, _, err := d.pass(ctx)
 		if err != nil && ctx.Err() == nil {
-			d.Log.Error("consent: deliver notifications", "err", err)
+			d.Log.Error("notify: deliver notifications", "err", err)
 		}
 		if claimed == d.Batch && err == nil {
 			t.Reset(0)
@@ -204,7 +204,7 @@ func (d *Deliverer) pass(ctx context.Context) (claimed, delivered int, err error
 	leaseUntil := now.Add(d.Lease)
 	ns, err := d.Store.ClaimDueNotifications(ctx, now, leaseUntil, d.Batch)
 	if err != nil {
-		return 0, 0, fmt.Errorf("consent: claim notifications: %w", err)
+		return 0, 0, fmt.Errorf("notify: claim notifications: %w", err)
 	}
 	var sent atomic.Int64
 	errs := make([]error, len(ns))
@@ -259,10 +259,10 @@ func (d *Deliverer) deliver(ctx context.Context, n store.Notification, leaseUnti
 	var err error
 	switch out {
 	case sent:
-		log.Debug("consent: notification delivered")
+		log.Debug("notify: notification delivered")
 		err = d.Store.MarkNotificationDelivered(mctx, n.ID, now)
 	case gone:
-		log.Info("consent: webhook removed; dropping its notification")
+		log.Info("notify: webhook removed; dropping its notification")
 		err = d.Store.MarkNotificationDelivered(mctx, n.ID, now)
 	case retry, park:
 		wait := d.MaxBackoff
@@ -270,13 +270,13 @@ func (d *Deliverer) deliver(ctx context.Context, n store.Notification, leaseUnti
 			wait = DeliveryBackoff(n.Attempts, d.MaxBackoff, d.jitter())
 		}
 		next := now.Add(wait)
-		log.Warn("consent: notification not delivered; will retry", "next", next, "err", why)
+		log.Warn("notify: notification not delivered; will retry", "next", next, "err", why)
 		err = d.Store.MarkNotificationFailed(mctx, n.ID, next)
 	case expired:
-		log.Warn("consent: notification not sent; left for the next claim", "err", why)
+		log.Warn("notify: notification not sent; left for the next claim", "err", why)
 	}
 	if err != nil {
-		return false, fmt.Errorf("consent: record delivery of notification %d: %w", n.ID, err)
+		return false, fmt.Errorf("notify: record delivery of notification %d: %w", n.ID, err)
 	}
 	return out == sent, nil
 }
