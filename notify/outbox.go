@@ -188,7 +188,7 @@ func (o *Outbox) enqueue(ctx context.Context, owner, kind, target string, e Even
 	if err != nil {
 		return fmt.Errorf("notify: %w", err)
 	}
-	_, err = o.Store.EnqueueNotification(ctx, store.Notification{Identity: owner, Kind: kind, Payload: payload, NextAttemptAt: now})
+	_, err = o.Store.EnqueueNotification(ctx, store.Notification{Identity: owner, Kind: kind, Payload: payload, NextAttemptAt: now, CreatedAt: now})
 	if err != nil {
 		return fmt.Errorf("notify: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/ecdsa"
+	"crypto/rand"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -56,6 +57,15 @@ type dashEnv struct {
 
 const dashIssuer = "http://idconnect.test"
 
+// dashSealer seals webhook secrets under a fixed test server key.
+func dashSealer(t *testing.T) *store.Sealer {
+	s, err := store.NewSealer(bytes.Repeat([]byte{5}, 32), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func newDashEnv(t *testing.T) *dashEnv {
 	t.Helper()
 	ctx := context.Background()
@@ -103,7 +113,7 @@ func (e *dashEnv) start() {
 	e.dash = &web.Dashboard{Site: web.Site{Issuer: dashIssuer, ChainID: simchain.ChainID, ChainName: "Development chain"},
 		Owner: owner, Store: e.store, Decisions: e.flow, Keys: e.reader, Directory: e.cache, Follow: e.cache,
 		Catalogue: identity.DefaultCatalogue(), Static: static, Clock: time.Now,
-		Webhooks: &notify.Webhooks{Store: e.store}}
+		Webhooks: &notify.Webhooks{Store: e.store, Sealer: dashSealer(e.t)}}
 	mux := http.NewServeMux()
 	static.Mount(mux)
 	e.dash.Mount(mux)

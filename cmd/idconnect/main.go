@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/urfave/cli/v3"
+
+	"github.com/idconnect/idconnect/notify"
 )
 
 func main() {
@@ -76,6 +78,7 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 			clientCommand(stdout),
 			apikeyCommand(stdout),
 			keysCommand(stdout),
+			outboxCommand(stdout),
 			{Name: "contracts", Usage: "manage the ONCHAINID contract suite", Commands: []*cli.Command{deployCommand(stdout)}},
 			{Name: "identity", Usage: "read identities from the chain", Commands: []*cli.Command{inspectCommand(stdout)}},
 		},
@@ -110,6 +113,7 @@ func serveCommand(stdout io.Writer, log *slog.Logger) *cli.Command {
 			&cli.StringFlag{Name: "deployer-key-file", Usage: "the IdFactory owner's key: onboard wallets that have no identity", Sources: env("DEPLOYER_KEY_FILE")},
 			&cli.StringFlag{Name: "registration-token", Usage: "operator bearer token for RFC 7591 dynamic client registration", Sources: env("REGISTRATION_TOKEN")},
 			&cli.StringFlag{Name: "demo-addr", Value: "127.0.0.1:8081", Usage: "in --dev, serve the demo relying party here (empty: do not)", Sources: env("DEMO_ADDR")},
+			&cli.DurationFlag{Name: "outbox-max-age", Value: notify.DefaultMaxAge, Usage: "how long a webhook or callback is retried before it is given up as dead", Sources: env("OUTBOX_MAX_AGE")},
 		),
 		Action: func(ctx context.Context, c *cli.Command) error {
 			cfg := &serveConfig{
@@ -117,6 +121,7 @@ func serveCommand(stdout io.Writer, log *slog.Logger) *cli.Command {
 				DSN: c.String("dsn"), DevRPCAddr: c.String("dev-rpc-addr"), CacheAge: c.Duration("cache-max-age"), Chain: readChainFlags(c),
 				ServerKeyFile: c.String("server-key-file"), DeployerKeyFile: c.String("deployer-key-file"),
 				RegistrationToken: c.String("registration-token"), DemoAddr: c.String("demo-addr"),
+				OutboxMaxAge: c.Duration("outbox-max-age"),
 			}
 			if err := cfg.validate(); err != nil {
 				return &configError{err}

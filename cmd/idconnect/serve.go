@@ -139,6 +139,14 @@ func serve(ctx context.Context, cfg *serveConfig, out io.Writer, log *slog.Logge
 			log.Error("write the usage log at shutdown", "err", cerr)
 		}
 	}()
+	// Secrets a version before sealing stored in plaintext are sealed
+	// before anything is served; a failure leaves them to be sealed on
+	// first read, so it does not stop the server.
+	if sealed, err := f.webhooks.SealPlaintext(ctx); err != nil {
+		log.Error("seal webhook secrets stored in plaintext", "err", err, "sealed", sealed)
+	} else if sealed > 0 {
+		log.Info("sealed webhook secrets stored in plaintext", "sealed", sealed)
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)

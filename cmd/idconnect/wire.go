@@ -35,6 +35,8 @@ type flows struct {
 	// deliverer sends the notification outbox: owners' webhooks and
 	// services' callbacks.
 	deliverer *notify.Deliverer
+	// webhooks keeps owners' webhooks, their secrets sealed.
+	webhooks *notify.Webhooks
 }
 
 // Close writes the usage rows still queued. Call it once the HTTP server
@@ -56,8 +58,10 @@ func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	handler := web.Stack{Issuer: cfg.issuer(), Log: log, Clock: time.Now, Random: rand.Reader,
 		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo"}}.Handler(mux)
 	handler = web.AuditTokens(n.store, time.Now, handler)
-	deliverer := &notify.Deliverer{Store: n.store, Log: log, AllowLoopback: cfg.Dev, Callbacks: p.provider}
-	return &flows{handler: handler, provider: p.provider, keyring: p.keyring, usage: p.usage, deliverer: deliverer}, nil
+	deliverer := &notify.Deliverer{Store: n.store, Webhooks: p.webhooks, Log: log, AllowLoopback: cfg.Dev,
+		Callbacks: p.provider, MaxAge: cfg.OutboxMaxAge}
+	return &flows{handler: handler, provider: p.provider, keyring: p.keyring, usage: p.usage, deliverer: deliverer,
+		webhooks: p.webhooks}, nil
 }
 
 // parts are the long-lived pieces the handlers share.
@@ -68,6 +72,7 @@ type parts struct {
 	sessions  *web.Sessions
 	static    *web.Static
 	usage     *consent.UsageLog
+	webhooks  *notify.Webhooks
 	catalogue identity.Catalogue
 }
 
@@ -96,6 +101,7 @@ func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 		return nil, err
 	}
 	p.usage = consent.NewUsageLog(n.store, consent.UsageLogConfig{Log: log})
+	p.webhooks = &notify.Webhooks{Store: n.store, Sealer: p.sealer, AllowLoopback: cfg.Dev}
 	return p, nil
 }
 
@@ -128,7 +134,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 		}}).Mount(mux)
 	(&web.Dashboard{Site: site, Owner: owner, Store: n.store, Decisions: access, Keys: n.cache.Reader(), Directory: n.cache,
 		Follow: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Static: p.static, Clock: time.Now, Log: log,
-		Webhooks: &notify.Webhooks{Store: n.store, AllowLoopback: cfg.Dev}}).Mount(mux)
+		Webhooks: p.webhooks}).Mount(mux)
 	services.Mount(mux)
 	(&web.AccessAPI{Site: site, Flow: access, Grants: grants, Tokens: p.provider, Services: services, Owner: owner,
 		Store: n.store, Directory: n.cache, Catalogue: p.catalogue, Clock: time.Now, Log: log,
