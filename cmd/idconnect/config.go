@@ -38,6 +38,8 @@ type serveConfig struct {
 	RegistrationToken string // operator token for RFC 7591 dynamic registration; empty disables it
 	DemoAddr          string // in --dev, where the demo relying party listens; empty: nowhere
 
+	HTTP httpConfig
+
 	// OutboxMaxAge is how long a notification is retried before it is
 	// dead; zero selects notify.DefaultMaxAge.
 	OutboxMaxAge time.Duration
@@ -55,6 +57,7 @@ func (c *serveConfig) validate() error {
 	if c.CacheAge <= 0 {
 		errs = append(errs, fmt.Errorf("--cache-max-age must be positive"))
 	}
+	errs = append(errs, c.HTTP.validate()...)
 	if c.OutboxMaxAge < 0 || c.OutboxMaxAge > 0 && c.OutboxMaxAge < time.Minute {
 		errs = append(errs, fmt.Errorf("--outbox-max-age must be at least 1m"))
 	}

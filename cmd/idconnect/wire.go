@@ -55,7 +55,12 @@ func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 		_ = p.usage.Close()
 		return nil, err
 	}
+	proxies, err := cfg.HTTP.proxies()
+	if err != nil {
+		return nil, err
+	}
 	handler := web.Stack{Issuer: cfg.issuer(), Log: log, Clock: time.Now, Random: rand.Reader,
+		TrustedProxies: proxies, Pseudonyms: n.pseudonyms,
 		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo"}}.Handler(mux)
 	handler = web.AuditTokens(n.store, time.Now, handler)
 	deliverer := &notify.Deliverer{Store: n.store, Webhooks: p.webhooks, Log: log, AllowLoopback: cfg.Dev,
