@@ -143,7 +143,10 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	services.Mount(mux)
 	(&web.AccessAPI{Site: site, Flow: access, Grants: grants, Tokens: p.provider, Services: services, Owner: owner,
 		Store: n.store, Directory: n.cache, Catalogue: p.catalogue, Clock: time.Now, Log: log,
-		RequestLimit: web.NewLimiter(rate.Limit(20), 200, 100_000, nil), ChallengeLimit: web.NewLimiter(rate.Limit(5), 30, 100_000, nil)}).Mount(mux)
+		RequestLimit: web.NewLimiter(rate.Limit(20), 200, 100_000, nil),
+		// An owner answers by hand: ten at once, then one a minute, from
+		// each service, is more than a real service asks of one person.
+		IdentityLimit: web.NewLimiter(rate.Every(time.Minute), 10, 100_000, nil), ChallengeLimit: web.NewLimiter(rate.Limit(5), 30, 100_000, nil)}).Mount(mux)
 	if !cfg.Dev {
 		return nil
 	}
