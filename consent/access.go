@@ -60,7 +60,7 @@ type Identities interface {
 
 // Notices tell others what happened to an access request, inside the
 // transaction that changed it: the owner about a new request, the service
-// about the decision and a revocation. Outbox-backed in production.
+// about the decision and a revocation. notify.Outbox in production.
 type Notices interface {
 	Requested(ctx context.Context, g store.Grant) error
 	Decided(ctx context.Context, g store.Grant) error
@@ -98,7 +98,7 @@ type AccessRequests struct {
 	Notices    Notices
 	// Issuer is the server's origin; the challenge's domain is its host.
 	Issuer string
-	// CheckURL accepts or refuses a callback URL (CheckDeliveryURL).
+	// CheckURL accepts or refuses a callback URL (notify.CheckDeliveryURL).
 	CheckURL func(raw string) (string, error)
 	ChainID  uint64
 	Clock    func() time.Time

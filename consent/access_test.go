@@ -17,6 +17,7 @@ import (
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/contracts"
 	"github.com/idconnect/idconnect/internal/simchain"
+	"github.com/idconnect/idconnect/notify"
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -52,8 +53,8 @@ func newAccessEnv(t *testing.T) *accessEnv {
 	ch := challenge.New(challenge.Config{Store: e.store, Caller: e.chain.Client(), ChainID: simchain.ChainID, Clock: c.Now})
 	flow := &consent.AccessRequests{
 		Store: e.store, Challenges: ch, Directory: e.reader, Identities: e.reader,
-		Notices: consent.NewNotices(consent.Outbox{Store: e.store, Clock: c.Now}),
-		Issuer:  testIssuer, CheckURL: func(raw string) (string, error) { return consent.CheckDeliveryURL(raw, true) },
+		Notices: &notify.Outbox{Store: e.store, Clock: c.Now},
+		Issuer:  testIssuer, CheckURL: func(raw string) (string, error) { return notify.CheckDeliveryURL(raw, true) },
 		ChainID: simchain.ChainID, Clock: c.Now,
 	}
 	return &accessEnv{env: e, clock: c, flow: flow}

@@ -5,9 +5,9 @@
 //
 // It also runs the access-request lifecycle of the Information Provider API
 // (AccessRequests: requested, then active on the owner's signature, denied,
-// revoked, used or expired) and the notifications it causes: a transactional
-// outbox (Outbox) whose Deliverer posts HMAC-signed webhooks to owners and thin
-// callbacks to services, retrying with backoff until they are delivered.
+// revoked, used or expired). The notifications it causes go out through its
+// Notices interface, inside the transaction that changes the grant; package
+// notify implements it with the outbox, webhooks and callbacks.
 //
 // It speaks neither HTTP nor OAuth2: web renders and routes, authz mints tokens.
 package consent

@@ -38,6 +38,12 @@ type AccessAPI struct {
 	// writes a grant and may notify the owner, so one client must not
 	// flood an identity.
 	RequestLimit *Limiter
+	// IdentityLimit, when set, limits access requests per client and
+	// identity: the per-client limit alone lets one service fill one
+	// owner's inbox (and webhook) with hundreds of requests at once. It is
+	// keyed by the pair, not the identity alone, so one service cannot use
+	// up the bucket that other services need to reach the same owner.
+	IdentityLimit *Limiter
 	// ChallengeLimit, when set, limits revocation challenges per client IP.
 	ChallengeLimit *Limiter
 }

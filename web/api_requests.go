@@ -58,6 +58,12 @@ func (h *AccessAPI) createRequest(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	if h.IdentityLimit != nil {
+		if ok, wait := h.IdentityLimit.Check(clientID + " " + id.Hex()); !ok {
+			TooManyRequests(w, wait)
+			return
+		}
+	}
 	topic, ok := pathTopic(w, r)
 	if !ok {
 		return

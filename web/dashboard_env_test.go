@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/ecdsa"
+	"crypto/rand"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -26,6 +27,7 @@ import (
 	"github.com/idconnect/idconnect/contracts"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/internal/simchain"
+	"github.com/idconnect/idconnect/notify"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/store/sqlite"
 	"github.com/idconnect/idconnect/web"
@@ -55,6 +57,15 @@ type dashEnv struct {
 
 const dashIssuer = "http://idconnect.test"
 
+// dashSealer seals webhook secrets under a fixed test server key.
+func dashSealer(t *testing.T) *store.Sealer {
+	s, err := store.NewSealer(bytes.Repeat([]byte{5}, 32), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func newDashEnv(t *testing.T) *dashEnv {
 	t.Helper()
 	ctx := context.Background()
@@ -83,8 +94,8 @@ func newDashEnv(t *testing.T) *dashEnv {
 	}
 	ch := challenge.New(challenge.Config{Store: e.store, Caller: e.chain.Client(), ChainID: simchain.ChainID})
 	e.flow = &consent.AccessRequests{Store: e.store, Challenges: ch, Directory: e.cache, Identities: e.reader,
-		Notices: consent.NewNotices(consent.Outbox{Store: e.store, Clock: time.Now}), Issuer: dashIssuer,
-		CheckURL: func(raw string) (string, error) { return consent.CheckDeliveryURL(raw, true) },
+		Notices: &notify.Outbox{Store: e.store, Clock: time.Now}, Issuer: dashIssuer,
+		CheckURL: func(raw string) (string, error) { return notify.CheckDeliveryURL(raw, true) },
 		ChainID:  simchain.ChainID, Clock: time.Now}
 	e.start()
 	return e
@@ -102,7 +113,7 @@ func (e *dashEnv) start() {
 	e.dash = &web.Dashboard{Site: web.Site{Issuer: dashIssuer, ChainID: simchain.ChainID, ChainName: "Development chain"},
 		Owner: owner, Store: e.store, Decisions: e.flow, Keys: e.reader, Directory: e.cache, Follow: e.cache,
 		Catalogue: identity.DefaultCatalogue(), Static: static, Clock: time.Now,
-		Webhooks: &consent.Webhooks{Store: e.store}}
+		Webhooks: &notify.Webhooks{Store: e.store, Sealer: dashSealer(e.t)}}
 	mux := http.NewServeMux()
 	static.Mount(mux)
 	e.dash.Mount(mux)

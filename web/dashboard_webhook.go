@@ -7,19 +7,19 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/idconnect/idconnect/consent"
+	"github.com/idconnect/idconnect/notify"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/templates"
 )
 
-// WebhookSettings keeps an identity's webhook; consent.Webhooks is one.
+// WebhookSettings keeps an identity's webhook; notify.Webhooks is one.
 type WebhookSettings interface {
 	Set(ctx context.Context, id common.Address, rawURL string) (secret string, err error)
 	Get(ctx context.Context, id common.Address) (store.Webhook, bool, error)
 	Remove(ctx context.Context, id common.Address) error
 }
 
-var _ WebhookSettings = (*consent.Webhooks)(nil)
+var _ WebhookSettings = (*notify.Webhooks)(nil)
 
 // webhook shows the notifications page.
 func (h *Dashboard) webhook(w http.ResponseWriter, r *http.Request) {
@@ -45,7 +45,7 @@ func (h *Dashboard) setWebhook(w http.ResponseWriter, r *http.Request) {
 	v := templates.WebhookView{Nav: s.nav}
 	secret, err := h.Webhooks.Set(r.Context(), s.identity, raw)
 	switch {
-	case errors.Is(err, consent.ErrBadDeliveryURL):
+	case errors.Is(err, notify.ErrBadDeliveryURL):
 		v.Entered, v.Error = clipField(raw), "Give a public https URL, such as https://example.com/idconnect."
 		h.renderWebhook(w, r, s, v, http.StatusUnprocessableEntity)
 		return

@@ -6,14 +6,17 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 )
 
-// Stack wraps a mux in idconnect's middleware, outermost first: request logging,
-// security headers and the CSP nonce, the per-IP rate limit, and cross-origin
-// protection. Building it here keeps the order right: the log sees every refusal, and
-// pages always get their nonce.
+// Stack wraps a mux in idconnect's middleware, outermost first: the client
+// address from trusted proxies, request logging, security headers and the CSP
+// nonce, the per-IP rate limit, body limits, and cross-origin protection.
+// Building it here keeps the order right: the log and every limiter see the same
+// client address (ClientIP), the log sees every refusal, and pages always get
+// their nonce.
 type Stack struct {
 	Issuer string           // decides HSTS
 	Log    *slog.Logger     // request log; nil discards it
@@ -21,6 +24,14 @@ type Stack struct {
 	Random io.Reader        // CSP nonces; crypto/rand when nil
 	// IPLimit, when set, limits every request per client IP.
 	IPLimit *Limiter
+	// TrustedProxies are the proxies whose X-Forwarded-For names the client
+	// (TrustProxies); empty: the header is ignored.
+	TrustedProxies []netip.Prefix
+	// MaxBody bounds request bodies (LimitBodies); zero: DefaultMaxBody.
+	MaxBody int64
+	// Pseudonyms, when set, adds the client IP to the request log as a
+	// keyed hash; without it the IP is not logged.
+	Pseudonyms *Pseudonyms
 	// CrossOriginBypass lists mux patterns exempt from cross-origin protection:
 	// endpoints that other origins call by design, such as "POST /oauth2/token",
 	// "POST /oauth2/revoke" and "POST /oauth2/introspect" for browser-based clients.
@@ -29,12 +40,16 @@ type Stack struct {
 
 // Handler returns mux wrapped in the stack.
 func (s Stack) Handler(mux *http.ServeMux) http.Handler {
-	h := CrossOrigin(mux, s.CrossOriginBypass...)
+	h := LimitBodies(s.MaxBody, CrossOrigin(mux, s.CrossOriginBypass...))
 	if s.IPLimit != nil {
-		h = LimitByIP(s.IPLimit, h)
+		h = LimitByIP(s.IPLimit, h) // a refused request's body is never read
 	}
 	h = SecurityHeaders(s.Issuer, s.Random, h)
-	return LogRequests(s.Log, s.Clock, noteRoute(mux, h))
+	h = logRequests(s.Log, s.Clock, s.Pseudonyms, noteRoute(mux, h))
+	if len(s.TrustedProxies) > 0 {
+		h = TrustProxies(s.TrustedProxies, h)
+	}
+	return h
 }
 
 // CrossOrigin refuses state-changing requests (POST, PUT, DELETE, …) that a browser
@@ -76,6 +91,12 @@ func WriteError(w http.ResponseWriter, status int, code, message string) {
 // those carry identity addresses, codes and personal data; the route pattern
 // ("GET /identities/{identity}/profile") names the endpoint without them.
 func LogRequests(log *slog.Logger, clock func() time.Time, next http.Handler) http.Handler {
+	return logRequests(log, clock, nil, next)
+}
+
+// logRequests is LogRequests that also logs the client's address (ClientIP,
+// the one the limiters use) as its pseudonym, when pseudo is set.
+func logRequests(log *slog.Logger, clock func() time.Time, pseudo *Pseudonyms, next http.Handler) http.Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -99,11 +120,12 @@ func LogRequests(log *slog.Logger, clock func() time.Time, next http.Handler) ht
 		if rec.status() >= 500 {
 			level = slog.LevelError
 		}
-		log.LogAttrs(r.Context(), level, "request",
-			slog.String("method", r.Method),
-			slog.String("route", routeOnly(route)),
-			slog.Int("status", rec.status()),
-			slog.Duration("duration", clock().Sub(start)))
+		attrs := []slog.Attr{slog.String("method", r.Method), slog.String("route", routeOnly(route)),
+			slog.Int("status", rec.status()), slog.Duration("duration", clock().Sub(start))}
+		if pseudo != nil {
+			attrs = append(attrs, slog.String("client", pseudo.Of("ip", ClientIP(r))))
+		}
+		log.LogAttrs(r.Context(), level, "request", attrs...)
 	})
 }
 

@@ -134,12 +134,13 @@ func ClientIP(r *http.Request) string {
 // default) the header is ignored, because any client can write it.
 func TrustProxies(trusted []netip.Prefix, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		host, _, err := net.SplitHostPort(r.RemoteAddr)
-		peer, perr := netip.ParseAddr(host)
-		if err != nil || perr != nil {
+		// Only a well-formed peer address can be a trusted proxy.
+		ap, err := netip.ParseAddrPort(r.RemoteAddr)
+		if err != nil {
 			next.ServeHTTP(w, r)
 			return
 		}
+		peer := ap.Addr()
 		client := forwardedClient(peer.Unmap(), r.Header.Values("X-Forwarded-For"), trusted)
 		if client != peer.Unmap() {
 			r = r.Clone(r.Context())

@@ -408,3 +408,30 @@ func TestTokenOnlyForAccessRequests(t *testing.T) {
 		t.Fatalf("token for a Connect grant = %d %v", code, out)
 	}
 }
+
+// TestAccessRequestsLimitedPerIdentity: one service may put ten requests
+// in one owner's inbox at once, then waits; the limit is the pair's, so
+// the same service still reaches another owner.
+func TestAccessRequestsLimitedPerIdentity(t *testing.T) {
+	issuer, dataDir := devServer(t)
+	first, second := newOwner(t, issuer), newOwner(t, issuer)
+	idA, idB := onboard(t, issuer, dataDir, first), onboard(t, issuer, dataDir, second)
+	svc := newService(t, issuer, dataDir)
+	ask := func(id string) (int, http.Header) {
+		code, _, h := svc.do(http.MethodPost, "/identities/"+id+"/profile/access-requests",
+			map[string]any{"kind": "persistent", "fields": []string{"email"}, "purpose": "Open an account"})
+		return code, h
+	}
+	for i := range 10 {
+		if code, _ := ask(idA); code != http.StatusCreated {
+			t.Fatalf("request %d: %d", i+1, code)
+		}
+	}
+	code, h := ask(idA)
+	if code != http.StatusTooManyRequests || h.Get("Retry-After") == "" {
+		t.Fatalf("11th request to one owner: %d (Retry-After %q)", code, h.Get("Retry-After"))
+	}
+	if code, _ := ask(idB); code != http.StatusCreated {
+		t.Fatalf("the same service to another owner: %d", code)
+	}
+}

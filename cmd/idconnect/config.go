@@ -39,6 +39,12 @@ type serveConfig struct {
 	DeployerKeyFile   string // optional: the IdFactory owner's key, to onboard wallets without an identity
 	RegistrationToken string // operator token for RFC 7591 dynamic registration; empty disables it
 	DemoAddr          string // in --dev, where the demo relying party listens; empty: nowhere
+
+	HTTP httpConfig
+
+	// OutboxMaxAge is how long a notification is retried before it is
+	// dead; zero selects notify.DefaultMaxAge.
+	OutboxMaxAge time.Duration
 }
 
 // validate reports every problem at once, so an operator fixes them in one go.
@@ -52,6 +58,10 @@ func (c *serveConfig) validate() error {
 	}
 	if c.CacheAge <= 0 {
 		errs = append(errs, fmt.Errorf("--cache-max-age must be positive"))
+	}
+	errs = append(errs, c.HTTP.validate()...)
+	if c.OutboxMaxAge < 0 || c.OutboxMaxAge > 0 && c.OutboxMaxAge < time.Minute {
+		errs = append(errs, fmt.Errorf("--outbox-max-age must be at least 1m"))
 	}
 	if c.Dev {
 		for flag, v := range map[string]string{"--chain-rpc": c.Chain.RPC, "--idfactory": c.Chain.IdFactory, "--identity-registry": c.Chain.IdentityRegistry,

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/urfave/cli/v3"
+
+	"github.com/idconnect/idconnect/notify"
 )
 
 func main() {
@@ -76,6 +78,7 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 			clientCommand(stdout),
 			apikeyCommand(stdout),
 			keysCommand(stdout),
+			outboxCommand(stdout),
 			{Name: "contracts", Usage: "manage the ONCHAINID contract suite", Commands: []*cli.Command{deployCommand(stdout)}},
 			{Name: "identity", Usage: "read identities from the chain", Commands: []*cli.Command{inspectCommand(stdout)}},
 		},
@@ -113,6 +116,12 @@ func serveCommand(stdout io.Writer, log *slog.Logger) *cli.Command {
 			&cli.StringFlag{Name: "deployer-key-file", Usage: "the IdFactory owner's key: onboard wallets that have no identity", Sources: env("DEPLOYER_KEY_FILE")},
 			&cli.StringFlag{Name: "registration-token", Usage: "operator bearer token for RFC 7591 dynamic client registration", Sources: env("REGISTRATION_TOKEN")},
 			&cli.StringFlag{Name: "demo-addr", Value: "127.0.0.1:8081", Usage: "in --dev, serve the demo relying party here (empty: do not)", Sources: env("DEMO_ADDR")},
+			&cli.StringSliceFlag{Name: "trusted-proxy", Usage: "a reverse proxy (CIDR or address) whose X-Forwarded-For names the client; repeatable", Sources: env("TRUSTED_PROXY")},
+			&cli.DurationFlag{Name: "read-header-timeout", Value: defaultReadHeaderTimeout, Usage: "longest time to read a request's headers", Sources: env("READ_HEADER_TIMEOUT")},
+			&cli.DurationFlag{Name: "read-timeout", Value: defaultReadTimeout, Usage: "longest time to read a whole request", Sources: env("READ_TIMEOUT")},
+			&cli.DurationFlag{Name: "write-timeout", Value: defaultWriteTimeout, Usage: "longest time to handle a request and write the answer", Sources: env("WRITE_TIMEOUT")},
+			&cli.DurationFlag{Name: "idle-timeout", Value: defaultIdleTimeout, Usage: "longest time a kept-alive connection waits for its next request", Sources: env("IDLE_TIMEOUT")},
+			&cli.DurationFlag{Name: "outbox-max-age", Value: notify.DefaultMaxAge, Usage: "how long a webhook or callback is retried before it is given up as dead", Sources: env("OUTBOX_MAX_AGE")},
 		),
 		Action: func(ctx context.Context, c *cli.Command) error {
 			cfg := &serveConfig{
@@ -120,6 +129,9 @@ func serveCommand(stdout io.Writer, log *slog.Logger) *cli.Command {
 				DSN: c.String("dsn"), DevRPCAddr: c.String("dev-rpc-addr"), CacheAge: c.Duration("cache-max-age"), Chain: readChainFlags(c),
 				ServerKeyFile: c.String("server-key-file"), DeployerKeyFile: c.String("deployer-key-file"),
 				RegistrationToken: c.String("registration-token"), DemoAddr: c.String("demo-addr"),
+				OutboxMaxAge: c.Duration("outbox-max-age"),
+				HTTP: httpConfig{ReadHeaderTimeout: c.Duration("read-header-timeout"), ReadTimeout: c.Duration("read-timeout"),
+					WriteTimeout: c.Duration("write-timeout"), IdleTimeout: c.Duration("idle-timeout"), TrustedProxies: c.StringSlice("trusted-proxy")},
 			}
 			if err := cfg.validate(); err != nil {
 				return &configError{err}

@@ -17,6 +17,9 @@ import (
 // tokens, and authenticates and encrypts session cookies.
 type serverKeys struct {
 	seal, hmac, sessionHash, sessionBlock []byte
+	// logPseudonym keys the hashes that stand for addresses and client IPs
+	// in logs (web.Pseudonyms).
+	logPseudonym []byte
 }
 
 func deriveKeys(master []byte) (serverKeys, error) {
@@ -32,7 +35,7 @@ func deriveKeys(master []byte) (serverKeys, error) {
 		dst   *[]byte
 		label string
 		n     int
-	}{{&k.seal, "seal", 32}, {&k.hmac, "oauth2 hmac", 32}, {&k.sessionHash, "session hash", 64}, {&k.sessionBlock, "session block", 32}} {
+	}{{&k.seal, "seal", 32}, {&k.hmac, "oauth2 hmac", 32}, {&k.sessionHash, "session hash", 64}, {&k.sessionBlock, "session block", 32}, {&k.logPseudonym, "log pseudonym", 32}} {
 		if *d.dst, err = derive(d.label, d.n); err != nil {
 			return serverKeys{}, err
 		}

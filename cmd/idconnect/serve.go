@@ -31,6 +31,7 @@ type node struct {
 	backend     string
 	serverKey   []byte
 	onboarder   web.Onboarder // nil: wallets without an identity are told how to get one
+	pseudonyms  *web.Pseudonyms
 	issuerNames map[common.Address]string
 	closers     []func() error
 }
@@ -129,6 +130,9 @@ func serve(ctx context.Context, cfg *serveConfig, out io.Writer, log *slog.Logge
 		return err
 	}
 	defer n.Close()
+	if log, err = n.privateLog(log); err != nil {
+		return err
+	}
 	if n.cache.Reader().TrustSource() == "" {
 		log.Warn("no trusted issuers: configure --trusted-issuers-registry, --identity-registry or --trusted-issuer; until then every claim reads as untrusted")
 	}
@@ -144,6 +148,14 @@ func serve(ctx context.Context, cfg *serveConfig, out io.Writer, log *slog.Logge
 			log.Error("write the usage log at shutdown", "err", cerr)
 		}
 	}()
+	// Secrets a version before sealing stored in plaintext are sealed
+	// before anything is served; a failure leaves them to be sealed on
+	// first read, so it does not stop the server.
+	if sealed, err := f.webhooks.SealPlaintext(ctx); err != nil {
+		log.Error("seal webhook secrets stored in plaintext", "err", err, "sealed", sealed)
+	} else if sealed > 0 {
+		log.Info("sealed webhook secrets stored in plaintext", "sealed", sealed)
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
@@ -156,7 +168,7 @@ func serve(ctx context.Context, cfg *serveConfig, out io.Writer, log *slog.Logge
 		}
 		defer demo.Close()
 	}
-	srv := &http.Server{Handler: f.handler, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	srv := newHTTPServer(f.handler, cfg.HTTP, log)
 	fmt.Fprintf(out, "idconnect %s on %s (issuer %s, chain %d, store %s)\n", modeName(cfg.Dev), "http://"+ln.Addr().String(), cfg.issuer(), n.chainID, n.backend)
 
 	var wg sync.WaitGroup
@@ -180,6 +192,20 @@ func serve(ctx context.Context, cfg *serveConfig, out io.Writer, log *slog.Logge
 		return nil
 	}
 	return err
+}
+
+// privateLog keys the node's log pseudonyms from the server key and returns
+// log with every address and email in its records replaced by a pseudonym:
+// whatever a flow's error quotes, the log holds no wallet or identity.
+func (n *node) privateLog(log *slog.Logger) (*slog.Logger, error) {
+	keys, err := deriveKeys(n.serverKey)
+	if err != nil {
+		return nil, err
+	}
+	if n.pseudonyms, err = web.NewPseudonyms(keys.logPseudonym); err != nil {
+		return nil, err
+	}
+	return slog.New(n.pseudonyms.Handler(log.Handler())), nil
 }
 
 func modeName(dev bool) string {

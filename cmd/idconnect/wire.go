@@ -16,9 +16,14 @@ import (
 	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/notify"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/web"
 )
+
+// The outbox is the access-request flow's notices; consent declares the
+// interface and notify implements it without either importing the other.
+var _ consent.Notices = (*notify.Outbox)(nil)
 
 // flows is everything the HTTP server is made of, built from a node.
 type flows struct {
@@ -29,7 +34,9 @@ type flows struct {
 	usage *consent.UsageLog
 	// deliverer sends the notification outbox: owners' webhooks and
 	// services' callbacks.
-	deliverer *consent.Deliverer
+	deliverer *notify.Deliverer
+	// webhooks keeps owners' webhooks, their secrets sealed.
+	webhooks *notify.Webhooks
 }
 
 // Close writes the usage rows still queued. Call it once the HTTP server
@@ -48,11 +55,18 @@ func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 		_ = p.usage.Close()
 		return nil, err
 	}
+	proxies, err := cfg.HTTP.proxies()
+	if err != nil {
+		return nil, err
+	}
 	handler := web.Stack{Issuer: cfg.issuer(), Log: log, Clock: time.Now, Random: rand.Reader,
+		TrustedProxies: proxies, Pseudonyms: n.pseudonyms,
 		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo"}}.Handler(mux)
 	handler = web.AuditTokens(n.store, time.Now, handler)
-	deliverer := &consent.Deliverer{Store: n.store, Log: log, AllowLoopback: cfg.Dev, Callbacks: p.provider}
-	return &flows{handler: handler, provider: p.provider, keyring: p.keyring, usage: p.usage, deliverer: deliverer}, nil
+	deliverer := &notify.Deliverer{Store: n.store, Webhooks: p.webhooks, Log: log, AllowLoopback: cfg.Dev,
+		Callbacks: p.provider, MaxAge: cfg.OutboxMaxAge}
+	return &flows{handler: handler, provider: p.provider, keyring: p.keyring, usage: p.usage, deliverer: deliverer,
+		webhooks: p.webhooks}, nil
 }
 
 // parts are the long-lived pieces the handlers share.
@@ -63,6 +77,7 @@ type parts struct {
 	sessions  *web.Sessions
 	static    *web.Static
 	usage     *consent.UsageLog
+	webhooks  *notify.Webhooks
 	catalogue identity.Catalogue
 }
 
@@ -91,6 +106,7 @@ func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 		return nil, err
 	}
 	p.usage = consent.NewUsageLog(n.store, consent.UsageLogConfig{Log: log})
+	p.webhooks = &notify.Webhooks{Store: n.store, Sealer: p.sealer, AllowLoopback: cfg.Dev}
 	return p, nil
 }
 
@@ -102,8 +118,8 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	challenges := challenge.New(challenge.Config{Store: n.store, Caller: n.chain, ChainID: n.chainID})
 	owner := &web.Owner{Sessions: p.sessions, Store: n.store, Clock: time.Now, Directory: n.cache}
 	access := &consent.AccessRequests{Store: n.store, Challenges: challenges, Directory: n.cache, Identities: n.cache.Reader(),
-		Notices: consent.NewNotices(consent.Outbox{Store: n.store}), Issuer: cfg.issuer(), ChainID: n.chainID, Clock: time.Now,
-		CheckURL: func(raw string) (string, error) { return consent.CheckDeliveryURL(raw, cfg.Dev) }}
+		Notices: &notify.Outbox{Store: n.store}, Issuer: cfg.issuer(), ChainID: n.chainID, Clock: time.Now,
+		CheckURL: func(raw string) (string, error) { return notify.CheckDeliveryURL(raw, cfg.Dev) }}
 	services := &web.ServiceAuth{Site: site, Store: n.store, Tokens: p.provider, Challenges: challenges, Clock: time.Now, Log: log}
 
 	(&web.Health{ChainID: n.chainID, Chain: n.chain, Following: n.cache.Following, FollowError: n.cache.FollowError, Store: n.store, Backend: n.backend}).Mount(mux)
@@ -123,11 +139,14 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 		}}).Mount(mux)
 	(&web.Dashboard{Site: site, Owner: owner, Store: n.store, Decisions: access, Keys: n.cache.Reader(), Directory: n.cache,
 		Follow: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Static: p.static, Clock: time.Now, Log: log,
-		Webhooks: &consent.Webhooks{Store: n.store, AllowLoopback: cfg.Dev}}).Mount(mux)
+		Webhooks: p.webhooks}).Mount(mux)
 	services.Mount(mux)
 	(&web.AccessAPI{Site: site, Flow: access, Grants: grants, Tokens: p.provider, Services: services, Owner: owner,
 		Store: n.store, Directory: n.cache, Catalogue: p.catalogue, Clock: time.Now, Log: log,
-		RequestLimit: web.NewLimiter(rate.Limit(20), 200, 100_000, nil), ChallengeLimit: web.NewLimiter(rate.Limit(5), 30, 100_000, nil)}).Mount(mux)
+		RequestLimit: web.NewLimiter(rate.Limit(20), 200, 100_000, nil),
+		// An owner answers by hand: ten at once, then one a minute, from
+		// each service, is more than a real service asks of one person.
+		IdentityLimit: web.NewLimiter(rate.Every(time.Minute), 10, 100_000, nil), ChallengeLimit: web.NewLimiter(rate.Limit(5), 30, 100_000, nil)}).Mount(mux)
 	if !cfg.Dev {
 		return nil
 	}

@@ -106,7 +106,8 @@ func testSigningKeys(t *testing.T, s store.Store) {
 
 func testWebhooks(t *testing.T, s store.Store) {
 	ctx := t.Context()
-	h := store.Webhook{Identity: identityA, URL: "https://owner.example/hook", Secret: "whsec", CreatedAt: t0}
+	h := store.Webhook{Identity: identityA, URL: "https://owner.example/hook", SecretKey: []byte("wrapped"),
+		SecretSealed: []byte("sealed"), CreatedAt: t0}
 	must(t, s.PutWebhook(ctx, h))
 	got, err := s.GetWebhook(ctx, identityA)
 	must(t, err)
@@ -119,4 +120,40 @@ func testWebhooks(t *testing.T, s store.Store) {
 	wantErr(t, err, store.ErrNotFound)
 	must(t, s.DeleteWebhook(ctx, identityA))
 	wantErr(t, s.DeleteWebhook(ctx, identityA), store.ErrNotFound)
+}
+
+// testWebhookSealing: a webhook written before secrets were sealed (a
+// plaintext Secret) is listed until it is updated to a sealed one; the
+// update runs on the stored row and refuses to change its identity.
+func testWebhookSealing(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	must(t, s.PutWebhook(ctx, store.Webhook{Identity: identityA, URL: "https://a.example/h", Secret: "legacy", CreatedAt: t0}))
+	must(t, s.PutWebhook(ctx, store.Webhook{Identity: identityB, URL: "https://b.example/h", SecretKey: []byte("k"), SecretSealed: []byte("s"), CreatedAt: t0}))
+	ids, err := s.PlaintextWebhooks(ctx, 10)
+	must(t, err)
+	equal(t, ids, []string{identityA})
+
+	wantErr(t, s.UpdateWebhook(ctx, identityA, func(h store.Webhook) (store.Webhook, error) { return h, errBoom }), errBoom)
+	if err := s.UpdateWebhook(ctx, identityA, func(h store.Webhook) (store.Webhook, error) {
+		h.Identity = identityB
+		return h, nil
+	}); err == nil {
+		t.Fatal("an update moved the webhook to another identity")
+	}
+	var seen store.Webhook
+	must(t, s.UpdateWebhook(ctx, identityA, func(h store.Webhook) (store.Webhook, error) {
+		seen = h
+		h.Secret, h.SecretKey, h.SecretSealed = "", []byte("k2"), []byte("s2")
+		return h, nil
+	}))
+	if seen.Secret != "legacy" || seen.URL != "https://a.example/h" {
+		t.Fatalf("update saw %+v", seen)
+	}
+	got, err := s.GetWebhook(ctx, identityA)
+	must(t, err)
+	equal(t, got, store.Webhook{Identity: identityA, URL: "https://a.example/h", SecretKey: []byte("k2"), SecretSealed: []byte("s2"), CreatedAt: t0})
+	ids, err = s.PlaintextWebhooks(ctx, 10)
+	must(t, err)
+	equal(t, ids, []string(nil))
+	wantErr(t, s.UpdateWebhook(ctx, "0x0000000000000000000000000000000000000001", func(h store.Webhook) (store.Webhook, error) { return h, nil }), store.ErrNotFound)
 }

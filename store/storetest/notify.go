@@ -81,3 +81,43 @@ func testNotificationsClaimedOnce(t *testing.T, s store.Store) {
 		t.Fatalf("%d notifications claimed", len(seen))
 	}
 }
+
+// testDeadNotifications: a notification given up on is never claimed or
+// rescheduled again, and is listed for the operator, newest first.
+func testDeadNotifications(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	n1 := enqueue(t, s, "one", t0)
+	n2 := enqueue(t, s, "two", t0)
+	n3 := enqueue(t, s, "three", t0)
+	if n1.CreatedAt != t0 || !n1.DeadAt.IsZero() {
+		t.Fatalf("created %v, dead %v: want %v and zero", n1.CreatedAt, n1.DeadAt, t0)
+	}
+	back, err := s.EnqueueNotification(ctx, store.Notification{Identity: identityA, Kind: "k", NextAttemptAt: at(time.Hour), CreatedAt: at(-time.Hour)})
+	must(t, err)
+	if back.CreatedAt != at(-time.Hour) {
+		t.Fatalf("created %v, want the given time", back.CreatedAt)
+	}
+
+	must(t, s.MarkNotificationDead(ctx, n1.ID, at(time.Minute)))
+	must(t, s.MarkNotificationDead(ctx, n2.ID, at(2*time.Minute)))
+	must(t, s.MarkNotificationDelivered(ctx, n3.ID, at(time.Minute)))
+	wantErr(t, s.MarkNotificationDead(ctx, n1.ID, at(3*time.Minute)), store.ErrNotFound) // already dead
+	wantErr(t, s.MarkNotificationDead(ctx, n3.ID, at(3*time.Minute)), store.ErrNotFound) // delivered
+	wantErr(t, s.MarkNotificationDead(ctx, 999999, t0), store.ErrNotFound)
+	wantErr(t, s.MarkNotificationFailed(ctx, n1.ID, at(time.Hour)), store.ErrNotFound)
+
+	equal(t, claimedKinds(t, s, at(2*time.Hour), at(3*time.Hour)), []string{"k"})
+	dead, err := s.ListDeadNotifications(ctx, 10)
+	must(t, err)
+	if len(dead) != 2 || dead[0].ID != n2.ID || dead[1].ID != n1.ID {
+		t.Fatalf("dead: %+v", dead)
+	}
+	if dead[0].DeadAt != at(2*time.Minute) || dead[0].CreatedAt != t0 || dead[0].Kind != "two" || !dead[0].DeliveredAt.IsZero() {
+		t.Fatalf("dead notification read back as %+v", dead[0])
+	}
+	one, err := s.ListDeadNotifications(ctx, 1)
+	must(t, err)
+	if len(one) != 1 || one[0].ID != n2.ID {
+		t.Fatalf("limit 1: %+v", one)
+	}
+}

@@ -1,28 +1,16 @@
-package consent
+package notify
 
 import (
-	"context"
-	"crypto/hmac"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
-
-	"github.com/ethereum/go-ethereum/common"
-
-	"github.com/idconnect/idconnect/store"
 )
 
 // ErrBadDeliveryURL refuses a webhook or callback URL.
-var ErrBadDeliveryURL = errors.New("consent: unacceptable delivery URL")
+var ErrBadDeliveryURL = errors.New("notify: unacceptable delivery URL")
 
 // MaxDeliveryURLLength bounds a webhook or callback URL.
 const MaxDeliveryURLLength = 2048
@@ -168,146 +156,4 @@ func publicAddr(ip netip.Addr) bool {
 		}
 	}
 	return true
-}
-
-// WebhookStore is what Webhooks needs from the store.
-type WebhookStore interface {
-	PutWebhook(ctx context.Context, w store.Webhook) error
-	GetWebhook(ctx context.Context, identity string) (store.Webhook, error)
-	DeleteWebhook(ctx context.Context, identity string) error
-}
-
-// Webhooks manages each identity owner's webhook: one URL per identity,
-// with the secret that signs its deliveries.
-type Webhooks struct {
-	Store         WebhookStore
-	Rand          io.Reader        // default crypto/rand
-	Clock         func() time.Time // default time.Now
-	AllowLoopback bool             // dev: accept http://localhost (CheckDeliveryURL)
-}
-
-// Set creates or replaces the identity's webhook with a fresh secret,
-// which it returns: the only time the owner sees it. Replacing a webhook
-// also redirects deliveries still pending, signed with the new secret.
-// Errors: ErrBadDeliveryURL.
-func (w *Webhooks) Set(ctx context.Context, id common.Address, rawURL string) (secret string, err error) {
-	u, err := CheckDeliveryURL(rawURL, w.AllowLoopback)
-	if err != nil {
-		return "", err
-	}
-	r := w.Rand
-	if r == nil {
-		r = rand.Reader
-	}
-	b := make([]byte, 32)
-	if _, err := io.ReadFull(r, b); err != nil {
-		return "", fmt.Errorf("consent: webhook secret: %w", err)
-	}
-	secret = base64.RawURLEncoding.EncodeToString(b)
-	err = w.Store.PutWebhook(ctx, store.Webhook{Identity: id.Hex(), URL: u, Secret: secret, CreatedAt: clockNow(w.Clock)})
-	if err != nil {
-		return "", fmt.Errorf("consent: set webhook: %w", err)
-	}
-	return secret, nil
-}
-
-// Get returns the identity's webhook, and false when none is set. Its
-// Secret is there for signing: never render it.
-func (w *Webhooks) Get(ctx context.Context, id common.Address) (store.Webhook, bool, error) {
-	h, err := w.Store.GetWebhook(ctx, id.Hex())
-	if errors.Is(err, store.ErrNotFound) {
-		return store.Webhook{}, false, nil
-	}
-	if err != nil {
-		return store.Webhook{}, false, fmt.Errorf("consent: get webhook: %w", err)
-	}
-	return h, true, nil
-}
-
-// Remove deletes the identity's webhook; deliveries still pending for it
-// are dropped. Errors: store.ErrNotFound when none is set.
-func (w *Webhooks) Remove(ctx context.Context, id common.Address) error {
-	if err := w.Store.DeleteWebhook(ctx, id.Hex()); err != nil {
-		return fmt.Errorf("consent: remove webhook: %w", err)
-	}
-	return nil
-}
-
-// clockNow reads clock, or the wall clock when none is injected, in UTC.
-func clockNow(clock func() time.Time) time.Time {
-	if clock == nil {
-		return time.Now().UTC()
-	}
-	return clock().UTC()
-}
-
-// ErrBadWebhookSignature refuses a webhook delivery's Idconnect-Signature.
-var ErrBadWebhookSignature = errors.New("consent: bad webhook signature")
-
-// maxSignatureHeader bounds the header VerifySignature parses.
-const maxSignatureHeader = 4096
-
-// DefaultSignatureTolerance is VerifySignature's tolerance when given none.
-const DefaultSignatureTolerance = 5 * time.Minute
-
-// SignPayload returns the Idconnect-Signature header value for body sent
-// at t: "t=<unix seconds>,v1=<hex HMAC-SHA256>", keyed with the secret's
-// text, over "<t>.<body>" (the scheme Stripe uses). Signing the time
-// lets a receiver refuse a replayed delivery.
-func SignPayload(secret string, t time.Time, body []byte) string {
-	ts := strconv.FormatInt(t.Unix(), 10)
-	return "t=" + ts + ",v1=" + hex.EncodeToString(signature(secret, ts, body))
-}
-
-func signature(secret, ts string, body []byte) []byte {
-	m := hmac.New(sha256.New, []byte(secret))
-	m.Write([]byte(ts))
-	m.Write([]byte{'.'})
-	m.Write(body)
-	return m.Sum(nil)
-}
-
-// VerifySignature checks an Idconnect-Signature header against body, as a
-// receiver must: one t, within tolerance of now (default
-// DefaultSignatureTolerance), and at least one v1 matching. Other keys are
-// ignored, so a later scheme can be added beside v1. Errors:
-// ErrBadWebhookSignature.
-func VerifySignature(secret, header string, body []byte, now time.Time, tolerance time.Duration) error {
-	if tolerance <= 0 {
-		tolerance = DefaultSignatureTolerance
-	}
-	if len(header) > maxSignatureHeader {
-		return fmt.Errorf("%w: header too long", ErrBadWebhookSignature)
-	}
-	var ts string
-	var sigs [][]byte
-	for part := range strings.SplitSeq(header, ",") {
-		k, v, ok := strings.Cut(strings.TrimSpace(part), "=")
-		switch {
-		case !ok:
-			return fmt.Errorf("%w: malformed", ErrBadWebhookSignature)
-		case k == "t" && ts != "":
-			return fmt.Errorf("%w: two timestamps", ErrBadWebhookSignature)
-		case k == "t":
-			ts = v
-		case k == "v1":
-			if s, err := hex.DecodeString(v); err == nil && len(s) == sha256.Size {
-				sigs = append(sigs, s)
-			}
-		}
-	}
-	sec, err := strconv.ParseInt(ts, 10, 64)
-	if err != nil || ts != strconv.FormatInt(sec, 10) {
-		return fmt.Errorf("%w: no valid timestamp", ErrBadWebhookSignature)
-	}
-	if d := now.Sub(time.Unix(sec, 0)).Abs(); d > tolerance {
-		return fmt.Errorf("%w: timestamp outside the tolerance", ErrBadWebhookSignature)
-	}
-	want := signature(secret, ts, body)
-	for _, s := range sigs {
-		if hmac.Equal(s, want) {
-			return nil
-		}
-	}
-	return fmt.Errorf("%w: no matching v1 signature", ErrBadWebhookSignature)
 }

@@ -1,8 +1,9 @@
-package consent
+package notify
 
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"io"
@@ -25,6 +26,14 @@ import (
 var (
 	hookOwner = common.HexToAddress("0x5B38Da6a701c568545dCfcB03FcB875f56beddC4")
 	hookQuiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+	// hookSealer seals webhook secrets under a fixed test server key.
+	hookSealer = func() *store.Sealer {
+		s, err := store.NewSealer(bytes.Repeat([]byte{7}, 32), rand.Reader)
+		if err != nil {
+			panic(err)
+		}
+		return s
+	}()
 )
 
 // hookStore is a real SQLite store in a fresh file.
@@ -109,7 +118,7 @@ func (r *hookReceiver) got() []hookHit {
 }
 
 func newHookDeliverer(s store.Store, clk *hookClock) *Deliverer {
-	return &Deliverer{Store: s, Clock: clk.Now, Rand: hookZeros{}, Log: hookQuiet, AllowLoopback: true, Timeout: 2 * time.Second}
+	return &Deliverer{Store: s, Webhooks: &Webhooks{Store: s, Sealer: hookSealer}, Clock: clk.Now, Rand: hookZeros{}, Log: hookQuiet, AllowLoopback: true, Timeout: 2 * time.Second}
 }
 
 func hookDeliverDue(t *testing.T, d *Deliverer, want int) {
@@ -168,7 +177,7 @@ func TestWebhookDownThenUp(t *testing.T) {
 	}
 	addr := l.Addr().String()
 	l.Close() // down: connections are refused
-	hooks := &Webhooks{Store: s, Clock: clk.Now, AllowLoopback: true}
+	hooks := &Webhooks{Store: s, Sealer: hookSealer, Clock: clk.Now, AllowLoopback: true}
 	secret, err := hooks.Set(t.Context(), hookOwner, "http://"+addr+"/hook")
 	if err != nil {
 		t.Fatal(err)
@@ -260,7 +269,7 @@ func TestDeliverersNeverSendTwice(t *testing.T) {
 	s := hookStore(t)
 	r := newHookReceiver(t)
 	r.delay = 5 * time.Millisecond
-	if _, err := (&Webhooks{Store: s, AllowLoopback: true}).Set(t.Context(), hookOwner, r.URL); err != nil {
+	if _, err := (&Webhooks{Store: s, Sealer: hookSealer, AllowLoopback: true}).Set(t.Context(), hookOwner, r.URL); err != nil {
 		t.Fatal(err)
 	}
 	out := &Outbox{Store: s}
@@ -273,7 +282,7 @@ func TestDeliverersNeverSendTwice(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	var wg sync.WaitGroup
 	for range 2 {
-		d := &Deliverer{Store: s, Log: hookQuiet, AllowLoopback: true, Batch: 4, Interval: time.Millisecond}
+		d := &Deliverer{Store: s, Webhooks: &Webhooks{Store: s, Sealer: hookSealer}, Log: hookQuiet, AllowLoopback: true, Batch: 4, Interval: time.Millisecond}
 		wg.Go(func() {
 			if err := d.Run(ctx); err != nil {
 				t.Error(err)
@@ -351,7 +360,7 @@ func TestCallbackDelivered(t *testing.T) {
 // that rolls back is gone with it.
 func TestOutboxJoinsTransaction(t *testing.T) {
 	s := hookStore(t)
-	if _, err := (&Webhooks{Store: s}).Set(t.Context(), hookOwner, "https://hooks.example.com/x"); err != nil {
+	if _, err := (&Webhooks{Store: s, Sealer: hookSealer}).Set(t.Context(), hookOwner, "https://hooks.example.com/x"); err != nil {
 		t.Fatal(err)
 	}
 	out := &Outbox{Store: s}

@@ -1,7 +1,9 @@
-package consent
+package notify
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,7 +12,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -90,18 +91,16 @@ type OutboxStore interface {
 // the context of the transaction that changes the grant (InTx's), so a
 // notification is stored exactly when the change commits. A Deliverer
 // sends them.
+//
+// It is the access-request flow's consent.Notices (checked where the two
+// are wired, since consent must not import this package nor this one
+// consent): a new request goes to the owner's webhook, a decision and a
+// revocation to the service's callback URL.
 type Outbox struct {
 	Store OutboxStore
 	Clock func() time.Time // default time.Now
 	Rand  io.Reader        // delivery ids; default crypto/rand
 }
-
-var _ Notices = (*Outbox)(nil)
-
-// NewNotices returns o as the Notices of the access-request flow: a new
-// request goes to the owner's webhook, a decision and a revocation to the
-// service's callback URL.
-func NewNotices(o Outbox) Notices { return &o }
 
 // Owner notifies the identity's owner of e through their webhook, when
 // one is set; without one it does nothing, since the dashboard's list of
@@ -112,7 +111,7 @@ func (o *Outbox) Owner(ctx context.Context, id common.Address, e Event) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("consent: notify owner: %w", err)
+		return fmt.Errorf("notify: owner: %w", err)
 	}
 	return o.enqueue(ctx, id.Hex(), NotificationWebhook, "", e)
 }
@@ -131,11 +130,10 @@ func (o *Outbox) Callback(ctx context.Context, g store.Grant, e Event) error {
 
 // Requested tells the owner about a new access request (Notices).
 func (o *Outbox) Requested(ctx context.Context, g store.Grant) error {
-	id, err := identity.ParseAddress(g.Identity)
-	if err != nil {
-		return fmt.Errorf("consent: notify owner: %w", err)
+	if !common.IsHexAddress(g.Identity) {
+		return fmt.Errorf("notify: owner: grant %s has no identity address", g.ID)
 	}
-	return o.Owner(ctx, id, withGrant(Event{Type: EventAccessRequested}, g))
+	return o.Owner(ctx, common.HexToAddress(g.Identity), withGrant(Event{Type: EventAccessRequested}, g))
 }
 
 // Decided tells the service the owner approved or denied (Notices).
@@ -168,10 +166,10 @@ func (o *Outbox) enqueue(ctx context.Context, owner, kind, target string, e Even
 	switch e.Type {
 	case EventAccessRequested, EventGrantDecided, EventGrantRevoked:
 	default:
-		return fmt.Errorf("consent: notify: unknown event type %q", e.Type)
+		return fmt.Errorf("notify: unknown event type %q", e.Type)
 	}
 	if e.GrantID == "" {
-		return errors.New("consent: notify: event without a grant id")
+		return errors.New("notify: event without a grant id")
 	}
 	now := clockNow(o.Clock)
 	if e.At.IsZero() {
@@ -184,15 +182,27 @@ func (o *Outbox) enqueue(ctx context.Context, owner, kind, target string, e Even
 	body, err := json.Marshal(EventPayload{ID: delivery, Type: e.Type, CreatedAt: e.At.UTC().Format(time.RFC3339),
 		Data: EventData{GrantID: e.GrantID, ClientID: e.ClientID, Kind: e.Kind, State: e.State}})
 	if err != nil {
-		return fmt.Errorf("consent: notify: %w", err)
+		return fmt.Errorf("notify: %w", err)
 	}
 	payload, err := json.Marshal(outboxEntry{Delivery: delivery, Type: e.Type, URL: target, Body: body})
 	if err != nil {
-		return fmt.Errorf("consent: notify: %w", err)
+		return fmt.Errorf("notify: %w", err)
 	}
-	_, err = o.Store.EnqueueNotification(ctx, store.Notification{Identity: owner, Kind: kind, Payload: payload, NextAttemptAt: now})
+	_, err = o.Store.EnqueueNotification(ctx, store.Notification{Identity: owner, Kind: kind, Payload: payload, NextAttemptAt: now, CreatedAt: now})
 	if err != nil {
-		return fmt.Errorf("consent: notify: %w", err)
+		return fmt.Errorf("notify: %w", err)
 	}
 	return nil
+}
+
+// newID returns a random URL-safe id of 144 bits.
+func newID(r io.Reader) (string, error) {
+	if r == nil {
+		r = rand.Reader
+	}
+	b := make([]byte, 18)
+	if _, err := io.ReadFull(r, b); err != nil {
+		return "", fmt.Errorf("notify: random id: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
 }

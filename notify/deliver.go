@@ -1,4 +1,4 @@
-package consent
+package notify
 
 import (
 	"bytes"
@@ -29,6 +29,11 @@ const (
 	DefaultDeliveryBatch    = 32
 	DefaultMaxBackoff       = time.Hour
 	DefaultDeliveryTimeout  = 10 * time.Second
+	// DefaultMaxAge is how long after it was enqueued a notification is
+	// retried before it is given up as dead: three days rides out a
+	// receiver's long weekend, and a decision older than that is better
+	// learned by polling GET /access-grants/{id}.
+	DefaultMaxAge = 72 * time.Hour
 )
 
 const (
@@ -39,22 +44,20 @@ const (
 	markTimeout = 10 * time.Second
 )
 
-// DeliveryStore is what a Deliverer needs from the store.
-type DeliveryStore interface {
-	store.NotificationStore
-	GetWebhook(ctx context.Context, identity string) (store.Webhook, error)
-}
-
 // Deliverer sends the outbox: it claims due notifications with a lease,
 // so that deliverers on any number of nodes never send one at the same
 // time, POSTs each, and marks it delivered on a 2xx answer or schedules
-// a retry with exponential backoff. Retries never stop, so nothing is
-// lost; a delivery can still arrive twice (a receiver that answered 2xx
-// after the lease ran out, or a crash between POST and mark), which is
-// why Idconnect-Delivery stays the same across attempts. It owns every
+// a retry with exponential backoff. Retries stop MaxAge after the
+// notification was enqueued: it is then marked dead, logged at error level
+// (ids only) and kept for the operator (idconnect outbox list --dead). A
+// delivery can still arrive twice (a receiver that answered 2xx after the
+// lease ran out, or a crash between POST and mark), which is why
+// Idconnect-Delivery stays the same across attempts. It owns every
 // notification kind in the outbox. Set the fields before first use.
 type Deliverer struct {
-	Store DeliveryStore
+	Store store.NotificationStore
+	// Webhooks finds an owner's webhook and opens its sealed secret.
+	Webhooks *Webhooks
 	// Client sends the POSTs; redirects are never followed, whichever
 	// client it is. The default dials directly (no proxy) and refuses
 	// addresses that are not public (loopback is allowed with
@@ -69,6 +72,7 @@ type Deliverer struct {
 	Batch         int              // notifications per claim, sent concurrently (default 32)
 	MaxBackoff    time.Duration    // longest wait between attempts (default 1h)
 	Timeout       time.Duration    // per POST (default 10s)
+	MaxAge        time.Duration    // retries end this long after enqueueing (default 72h)
 	AllowLoopback bool             // dev: accept http://localhost (CheckDeliveryURL)
 	// Callbacks, when set, signs callback bodies with the server's keys:
 	// the Idconnect-JWS header carries a detached JWS (RFC 7515 appendix
@@ -87,6 +91,7 @@ func (d *Deliverer) setup() error {
 		d.Lease = orDefault(d.Lease, DefaultDeliveryLease)
 		d.MaxBackoff = orDefault(d.MaxBackoff, DefaultMaxBackoff)
 		d.Timeout = orDefault(d.Timeout, DefaultDeliveryTimeout)
+		d.MaxAge = orDefault(d.MaxAge, DefaultMaxAge)
 		if d.Batch <= 0 {
 			d.Batch = DefaultDeliveryBatch
 		}
@@ -97,7 +102,7 @@ func (d *Deliverer) setup() error {
 			d.Log = slog.Default()
 		}
 		if d.Lease <= d.Timeout {
-			d.err = fmt.Errorf("consent: Deliverer.Lease (%v) must exceed Timeout (%v)", d.Lease, d.Timeout)
+			d.err = fmt.Errorf("notify: Deliverer.Lease (%v) must exceed Timeout (%v)", d.Lease, d.Timeout)
 		}
 		d.client = deliveryClient(d.Client, d.AllowLoopback)
 	})
@@ -186,7 +191,7 @@ func (d *Deliverer) Run(ctx context.Context) error {
 		}
 		claimed, _, err := d.pass(ctx)
 		if err != nil && ctx.Err() == nil {
-			d.Log.Error("consent: deliver notifications", "err", err)
+			d.Log.Error("notify: deliver notifications", "err", err)
 		}
 		if claimed == d.Batch && err == nil {
 			t.Reset(0)
@@ -204,7 +209,7 @@ func (d *Deliverer) pass(ctx context.Context) (claimed, delivered int, err error
 	leaseUntil := now.Add(d.Lease)
 	ns, err := d.Store.ClaimDueNotifications(ctx, now, leaseUntil, d.Batch)
 	if err != nil {
-		return 0, 0, fmt.Errorf("consent: claim notifications: %w", err)
+		return 0, 0, fmt.Errorf("notify: claim notifications: %w", err)
 	}
 	var sent atomic.Int64
 	errs := make([]error, len(ns))
@@ -259,26 +264,51 @@ func (d *Deliverer) deliver(ctx context.Context, n store.Notification, leaseUnti
 	var err error
 	switch out {
 	case sent:
-		log.Debug("consent: notification delivered")
+		log.Debug("notify: notification delivered")
 		err = d.Store.MarkNotificationDelivered(mctx, n.ID, now)
 	case gone:
-		log.Info("consent: webhook removed; dropping its notification")
+		log.Info("notify: webhook removed; dropping its notification")
 		err = d.Store.MarkNotificationDelivered(mctx, n.ID, now)
 	case retry, park:
+		if d.tooOld(n, now) {
+			log.Error("notify: notification given up after its retry period; it stays listed as dead",
+				"enqueued", n.CreatedAt, "max_age", d.MaxAge, "err", why)
+			err = d.Store.MarkNotificationDead(mctx, n.ID, now)
+			break
+		}
 		wait := d.MaxBackoff
 		if out == retry {
 			wait = DeliveryBackoff(n.Attempts, d.MaxBackoff, d.jitter())
 		}
+		// The last attempt falls on the end of the period, not past it.
 		next := now.Add(wait)
-		log.Warn("consent: notification not delivered; will retry", "next", next, "err", why)
+		if end := d.deadline(n); next.After(end) {
+			next = end
+		}
+		log.Warn("notify: notification not delivered; will retry", "next", next, "err", why)
 		err = d.Store.MarkNotificationFailed(mctx, n.ID, next)
 	case expired:
-		log.Warn("consent: notification not sent; left for the next claim", "err", why)
+		log.Warn("notify: notification not sent; left for the next claim", "err", why)
 	}
 	if err != nil {
-		return false, fmt.Errorf("consent: record delivery of notification %d: %w", n.ID, err)
+		return false, fmt.Errorf("notify: record delivery of notification %d: %w", n.ID, err)
 	}
 	return out == sent, nil
+}
+
+// tooOld tells whether n's retry period is over at now.
+func (d *Deliverer) tooOld(n store.Notification, now time.Time) bool {
+	return !now.Before(d.deadline(n))
+}
+
+// deadline is the end of n's retry period. A row with no enqueue time
+// (none should lack one) counts from its next attempt.
+func (d *Deliverer) deadline(n store.Notification) time.Time {
+	from := n.CreatedAt
+	if from.IsZero() {
+		from = n.NextAttemptAt
+	}
+	return from.Add(d.MaxAge)
 }
 
 // prepare reads n's stored entry and finds where it goes. An outcome of
@@ -292,14 +322,19 @@ func (d *Deliverer) prepare(ctx context.Context, n store.Notification) (delivery
 	case NotificationCallback:
 		dl.url = dl.entry.URL
 	case NotificationWebhook:
-		w, err := d.Store.GetWebhook(ctx, n.Identity)
-		if errors.Is(err, store.ErrNotFound) {
-			return dl, gone, nil
+		if d.Webhooks == nil {
+			return dl, park, errors.New("no webhook settings to deliver with")
 		}
-		if err != nil {
+		url, secret, err := d.Webhooks.signingSecret(ctx, n.Identity)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			return dl, gone, nil
+		case errors.Is(err, ErrSecretUnreadable):
+			return dl, park, errors.New("the webhook's secret does not open with the server key")
+		case err != nil:
 			return dl, retry, err
 		}
-		dl.url, dl.secret, dl.signed = w.URL, w.Secret, true
+		dl.url, dl.secret, dl.signed = url, secret, true
 	default:
 		return dl, park, fmt.Errorf("unknown notification kind %q", n.Kind)
 	}

@@ -1,4 +1,4 @@
-package consent
+package notify
 
 // Tests of the notification side are inside the package so that the dial
 // guard, which only a resolver pointing a name at a private address would
@@ -321,7 +321,7 @@ func TestRedirectNotFollowed(t *testing.T) {
 func TestWebhookRemovedBeforeDelivery(t *testing.T) {
 	s, clk := hookStore(t), newHookClock()
 	old, r := newHookReceiver(t), newHookReceiver(t)
-	hooks := &Webhooks{Store: s, Clock: clk.Now, AllowLoopback: true}
+	hooks := &Webhooks{Store: s, Sealer: hookSealer, Clock: clk.Now, AllowLoopback: true}
 	out := &Outbox{Store: s, Clock: clk.Now}
 	d := newHookDeliverer(s, clk)
 	if _, err := hooks.Set(t.Context(), hookOwner, old.URL); err != nil {
@@ -365,7 +365,7 @@ func TestWebhookRemovedBeforeDelivery(t *testing.T) {
 // address with a fresh 32-byte secret; a refused URL stores nothing.
 func TestWebhooks(t *testing.T) {
 	s := hookStore(t)
-	hooks := &Webhooks{Store: s}
+	hooks := &Webhooks{Store: s, Sealer: hookSealer}
 	ctx := t.Context()
 	if _, err := hooks.Set(ctx, hookOwner, "http://hooks.example.com/x"); !errors.Is(err, ErrBadDeliveryURL) {
 		t.Fatalf("http accepted: %v", err)
@@ -386,8 +386,11 @@ func TestWebhooks(t *testing.T) {
 		t.Fatalf("secrets %q, %q", s1, s2)
 	}
 	w, ok, err := hooks.Get(ctx, hookOwner)
-	if err != nil || !ok || w.URL != "https://hooks.example.com/y" || w.Secret != s2 || w.Identity != hookOwner.Hex() {
+	if err != nil || !ok || w.URL != "https://hooks.example.com/y" || w.Secret != "" || w.Identity != hookOwner.Hex() {
 		t.Fatalf("Get = %+v, %v, %v", w, ok, err)
+	}
+	if _, secret, err := hooks.signingSecret(ctx, hookOwner.Hex()); err != nil || secret != s2 {
+		t.Fatalf("the sealed secret opens as %q, %v; want the one Set returned", secret, err)
 	}
 	if _, err := s.GetWebhook(ctx, strings.ToLower(hookOwner.Hex())); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("stored under a non-EIP-55 key: %v", err)
