@@ -39,7 +39,8 @@ type Grants struct {
 	ImmediateTTL time.Duration // how long an unused immediate grant stays usable (default 1h)
 	// Usage, when set, logs reads of persistent grants in batches: such a
 	// read checks its grant with a read, so a revocation stops the next
-	// read, and the usage row reaches the store within Usage's interval.
+	// read, and its usage row is committed, with those of concurrent
+	// reads, before the read is allowed.
 	// Nil writes every read synchronously (store.UseGrant). Immediate
 	// grants are always consumed synchronously and atomically.
 	Usage *UsageLog

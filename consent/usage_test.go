@@ -96,31 +96,41 @@ func TestUsageLogExactAfterFlush(t *testing.T) {
 	}
 }
 
-// TestUsageLogCloseWritesEverything: with an interval longer than the test,
-// nothing is written until Close, which writes it all; a read recorded
-// after Close is written at once.
-func TestUsageLogCloseWritesEverything(t *testing.T) {
+// TestUsageLogRecordIsStored: Record returns only once its row is
+// committed, under concurrency too, so an answered read cannot lose its
+// log to a crash; a read recorded after Close is written at once.
+func TestUsageLogRecordIsStored(t *testing.T) {
 	s := openStore(t)
 	persistentGrant(t, s, "a")
-	l := consent.NewUsageLog(s, consent.UsageLogConfig{Interval: time.Hour, MaxBatch: 1 << 20, Log: quiet})
-	for i := range 1500 {
-		if err := l.Record(t.Context(), usage("a", i)); err != nil {
-			t.Fatal(err)
-		}
+	l := consent.NewUsageLog(s, consent.UsageLogConfig{Log: quiet})
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for i := range 25 {
+				if err := l.Record(t.Context(), usage("a", i)); err != nil {
+					t.Error(err)
+					return
+				}
+				// Every row of this worker so far is stored: the count
+				// cannot be below how many it recorded.
+				if g, err := s.GetGrant(t.Context(), "a"); err != nil || g.UsageCount < int64(i+1) {
+					t.Errorf("after %d recorded reads the store counts %d (%v)", i+1, g.UsageCount, err)
+					return
+				}
+			}
+		})
 	}
-	if count, _ := logged(t, s, "a"); count != 0 {
-		t.Fatalf("%d reads written before the interval or Close", count)
+	wg.Wait()
+	if count, rows := logged(t, s, "a"); count != 200 || rows != 200 {
+		t.Fatalf("count %d, %d rows; want 200", count, rows)
 	}
 	if err := l.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if count, rows := logged(t, s, "a"); count != 1500 || rows != 1500 {
-		t.Fatalf("after Close: count %d, %d rows; want 1500", count, rows)
-	}
 	if err := l.Record(t.Context(), usage("a", 0)); err != nil {
 		t.Fatal(err)
 	}
-	if count, rows := logged(t, s, "a"); count != 1501 || rows != 1501 {
+	if count, rows := logged(t, s, "a"); count != 201 || rows != 201 {
 		t.Fatalf("a read after Close: count %d, %d rows", count, rows)
 	}
 	if err := l.Close(); err != nil {
@@ -128,65 +138,63 @@ func TestUsageLogCloseWritesEverything(t *testing.T) {
 	}
 }
 
-// TestUsageLogBounded: while the store cannot write (another transaction
-// holds SQLite's writer), at most Capacity reads wait and the next Record
-// waits too, until its context ends; once the store is back every accepted
-// read is written.
-func TestUsageLogBounded(t *testing.T) {
+// TestUsageLogFailedWriteFailsReads: while the store cannot write (another
+// transaction holds SQLite's writer), Record fails once the write times
+// out, and its row never appears later: a read that was not answered has
+// no usage row. Once the store is back, reads are logged again.
+func TestUsageLogFailedWriteFailsReads(t *testing.T) {
 	s := openStore(t)
 	persistentGrant(t, s, "a")
 	hold, err := s.BeginTx(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := consent.NewUsageLog(s, consent.UsageLogConfig{Capacity: 8, MaxBatch: 4, WriteTimeout: time.Minute, Log: quiet})
+	l := consent.NewUsageLog(s, consent.UsageLogConfig{WriteTimeout: 200 * time.Millisecond, Log: quiet})
 	defer l.Close()
-	accepted := 0
-	for i := range 100 {
-		ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
-		err := l.Record(ctx, usage("a", i))
-		cancel()
-		if errors.Is(err, context.DeadlineExceeded) {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		accepted++
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Go(func() {
+			if err := l.Record(t.Context(), usage("a", i)); err == nil {
+				t.Error("a read was recorded while the store could not write")
+			}
+		})
 	}
-	if accepted == 100 || accepted < 8 {
-		t.Fatalf("%d reads accepted while the store was blocked; want the capacity and a little more", accepted)
-	}
+	wg.Wait()
 	if err := s.Rollback(hold); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Record(t.Context(), usage("a", 9)); err != nil {
 		t.Fatal(err)
 	}
 	if err := l.Flush(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	if count, rows := logged(t, s, "a"); count != int64(accepted) || rows != accepted {
-		t.Fatalf("count %d, %d rows; want the %d accepted", count, rows, accepted)
+	if count, rows := logged(t, s, "a"); count != 1 || rows != 1 {
+		t.Fatalf("count %d, %d rows; want only the read recorded once the store was back", count, rows)
 	}
 }
 
-// TestUsageLogDropsOnlyMissingGrants: the rows of a grant that does not
-// exist are dropped; the rest of their batch is written.
-func TestUsageLogDropsOnlyMissingGrants(t *testing.T) {
+// TestUsageLogFailsOnlyMissingGrants: the reads of a grant that does not
+// exist fail; the others of their batch are written.
+func TestUsageLogFailsOnlyMissingGrants(t *testing.T) {
 	s := openStore(t)
 	persistentGrant(t, s, "a")
-	l := consent.NewUsageLog(s, consent.UsageLogConfig{Interval: time.Hour, Log: quiet})
+	l := consent.NewUsageLog(s, consent.UsageLogConfig{Log: quiet})
 	defer l.Close()
+	var wg sync.WaitGroup
 	for i := range 10 {
 		id := "a"
 		if i%3 == 0 {
 			id = "gone"
 		}
-		if err := l.Record(t.Context(), usage(id, i)); err != nil {
-			t.Fatal(err)
-		}
+		wg.Go(func() {
+			err := l.Record(t.Context(), usage(id, i))
+			if id == "a" && err != nil || id == "gone" && !errors.Is(err, store.ErrNotFound) {
+				t.Errorf("read of grant %s: %v", id, err)
+			}
+		})
 	}
-	if err := l.Flush(t.Context()); err != nil {
-		t.Fatal(err)
-	}
+	wg.Wait()
 	if count, rows := logged(t, s, "a"); count != 6 || rows != 6 {
 		t.Fatalf("count %d, %d rows; want 6", count, rows)
 	}

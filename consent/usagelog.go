@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"slices"
 	"sync"
 	"time"
 
@@ -18,31 +17,32 @@ type UsageStore interface {
 
 // UsageLogConfig tunes a UsageLog; zero values select the defaults.
 type UsageLogConfig struct {
-	// Interval is the longest a recorded read waits to be written
-	// (default 5ms).
-	Interval time.Duration
 	// MaxBatch is the most rows one transaction writes (default 500).
 	MaxBatch int
-	// Capacity is how many reads may wait; past it, Record waits for the
-	// writer, so a store that cannot keep up slows reads down rather than
-	// losing their log (default 10,000).
+	// Capacity is how many reads may wait for the writer; past it, Record
+	// waits for room, so a store that cannot keep up slows reads down
+	// (default 10,000).
 	Capacity int
-	// WriteTimeout bounds one batch's transaction (default 10s).
+	// WriteTimeout bounds one batch's transaction (default 10s), and so
+	// how long a read waits for a store that does not answer.
 	WriteTimeout time.Duration
 	Log          *slog.Logger // default slog.Default()
 }
 
-// UsageLog writes the usage rows of persistent-grant reads in batches, one
-// transaction per batch, off the request path. SQLite has a single writer,
-// and one write transaction per read capped /userinfo at the writer's
-// rate; the read itself still checks its grant synchronously. Close
-// writes everything recorded before it returns, so a graceful shutdown
-// loses nothing; a read recorded after Close is written at once.
+// UsageLog writes the usage rows of persistent-grant reads with a group
+// commit: every read waits until the transaction holding its row has
+// committed, and the reads that arrive while one transaction runs share
+// the next. SQLite has a single writer, and one write transaction per
+// read capped /userinfo at the writer's rate; the group commit keeps that
+// rate while a read is answered only once its row is stored, so a crash
+// (SIGKILL, power loss) cannot lose the log of a read that was answered,
+// and a failed write fails its reads rather than logging them later. The
+// read itself still checks its grant synchronously.
 type UsageLog struct {
 	st  UsageStore
 	cfg UsageLogConfig
 
-	in    chan store.GrantUsage
+	in    chan pendingUsage
 	flush chan chan error
 	quit  chan struct{}
 	done  chan struct{}
@@ -55,11 +55,14 @@ type UsageLog struct {
 	closeErr error
 }
 
+// pendingUsage is a queued row and where its write's outcome goes.
+type pendingUsage struct {
+	u    store.GrantUsage
+	done chan error // buffered: the writer never blocks on it
+}
+
 // NewUsageLog starts the writer; Close stops it.
 func NewUsageLog(st UsageStore, cfg UsageLogConfig) *UsageLog {
-	if cfg.Interval <= 0 {
-		cfg.Interval = 5 * time.Millisecond
-	}
 	if cfg.MaxBatch <= 0 {
 		cfg.MaxBatch = 500
 	}
@@ -72,30 +75,36 @@ func NewUsageLog(st UsageStore, cfg UsageLogConfig) *UsageLog {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	l := &UsageLog{st: st, cfg: cfg, in: make(chan store.GrantUsage, cfg.Capacity),
+	l := &UsageLog{st: st, cfg: cfg, in: make(chan pendingUsage, cfg.Capacity),
 		flush: make(chan chan error), quit: make(chan struct{}), done: make(chan struct{})}
 	go l.run()
 	return l
 }
 
-// Record queues one read's usage row. It waits only when Capacity reads
-// are already waiting, and then fails with ctx's error if ctx ends first.
+// Record writes one read's usage row and returns once it is committed,
+// with the write's error otherwise. It fails with ctx's error only while
+// it waits for room in the queue: once queued, it waits for the writer
+// (at most WriteTimeout), so that its answer says exactly whether the row
+// is stored.
 func (l *UsageLog) Record(ctx context.Context, u store.GrantUsage) error {
 	l.mu.RLock()
-	defer l.mu.RUnlock()
 	if l.closed {
+		l.mu.RUnlock()
 		return l.st.RecordGrantUsage(ctx, []store.GrantUsage{u})
 	}
+	p := pendingUsage{u: u, done: make(chan error, 1)}
 	select {
-	case l.in <- u:
-		return nil
+	case l.in <- p:
+		l.mu.RUnlock()
 	case <-ctx.Done():
+		l.mu.RUnlock()
 		return ctx.Err()
 	}
+	return <-p.done
 }
 
-// Flush writes every row recorded before it was called, and returns the
-// write's error.
+// Flush writes every row queued before it was called, and returns the
+// last write's error.
 func (l *UsageLog) Flush(ctx context.Context) error {
 	reply := make(chan error, 1)
 	select {
@@ -127,110 +136,99 @@ func (l *UsageLog) Close() error {
 	return l.closeErr
 }
 
-// run is the writer: it collects rows and writes a batch when it is full,
-// when the oldest row has waited Interval, on Flush and on Close. A failed
-// write keeps its rows and is retried; while Capacity rows are held it
-// stops taking more, which makes Record wait.
+// run is the writer: as soon as a row is queued it writes it with every
+// other row already waiting, so a batch is whatever arrived during the
+// previous write and no read waits for a timer.
 func (l *UsageLog) run() {
 	defer close(l.done)
-	var batch []store.GrantUsage
-	timer := time.NewTimer(l.cfg.Interval)
-	timer.Stop()
 	for {
-		in := l.in
-		if len(batch) >= l.cfg.Capacity {
-			in = nil
-		}
 		select {
-		case u := <-in:
-			if len(batch) == 0 {
-				timer.Reset(l.cfg.Interval)
-			}
-			if batch = append(batch, u); len(batch) >= l.cfg.MaxBatch {
-				batch, _ = l.write(batch, timer)
-			}
-		case <-timer.C:
-			batch, _ = l.write(batch, timer)
+		case p := <-l.in:
+			l.commit(l.drain([]pendingUsage{p}))
 		case reply := <-l.flush:
-			var err error
-			batch, err = l.write(l.drain(batch), timer)
-			reply <- err
+			reply <- l.commit(l.drain(nil))
 		case <-l.quit:
-			_, l.closeErr = l.write(l.drain(batch), timer)
+			l.closeErr = l.commit(l.drain(nil))
 			return
 		}
 	}
 }
 
-// drain takes every row already queued.
-func (l *UsageLog) drain(batch []store.GrantUsage) []store.GrantUsage {
-	for {
+// drain takes every row already queued, up to Capacity.
+func (l *UsageLog) drain(batch []pendingUsage) []pendingUsage {
+	for len(batch) < l.cfg.Capacity {
 		select {
-		case u := <-l.in:
-			batch = append(batch, u)
+		case p := <-l.in:
+			batch = append(batch, p)
 		default:
 			return batch
 		}
 	}
+	return batch
 }
 
-// write stores batch in MaxBatch chunks and returns what is left: nothing,
-// or the rows not yet written when the store failed, retried after
-// retryDelay.
-func (l *UsageLog) write(batch []store.GrantUsage, timer *time.Timer) ([]store.GrantUsage, error) {
-	timer.Stop()
+// commit writes batch in MaxBatch chunks, tells each row's reader the
+// outcome of its chunk, and returns the last error. A failed chunk is not
+// retried: its reads fail, and a row that was never acknowledged must not
+// appear later.
+func (l *UsageLog) commit(batch []pendingUsage) error {
+	var last error
 	for len(batch) > 0 {
 		n := min(len(batch), l.cfg.MaxBatch)
-		left, err := l.writeChunk(batch[:n])
-		if err != nil {
-			l.cfg.Log.Error("consent: write grant usage; will retry", "rows", len(left)+len(batch)-n, "err", err)
-			timer.Reset(retryDelay)
-			return append(left, batch[n:]...), err
+		if err := l.commitChunk(batch[:n]); err != nil {
+			last = err
 		}
 		batch = batch[n:]
 	}
-	return batch[:0], nil
+	return last
 }
 
-// retryDelay spaces the attempts to write rows the store refused.
-const retryDelay = 100 * time.Millisecond
-
-// writeChunk writes one transaction's rows and returns those it could not
-// write. When a grant of the chunk is gone, the chunk is written grant by
-// grant and only the missing grants' rows are dropped, so that they cannot
-// hold the others up forever.
-func (l *UsageLog) writeChunk(chunk []store.GrantUsage) ([]store.GrantUsage, error) {
+// commitChunk writes one transaction's rows. When a grant of the chunk is
+// gone, the chunk is written grant by grant and only the missing grants'
+// reads fail, so that they cannot fail the others.
+func (l *UsageLog) commitChunk(chunk []pendingUsage) error {
 	err := l.record(chunk)
-	switch {
-	case err == nil:
-		return nil, nil
-	case !errors.Is(err, store.ErrNotFound):
-		return slices.Clone(chunk), err
+	if !errors.Is(err, store.ErrNotFound) {
+		if err != nil {
+			l.cfg.Log.Error("consent: write grant usage; the reads fail", "rows", len(chunk), "err", err)
+		}
+		answer(chunk, err)
+		return err
 	}
-	groups := map[string][]store.GrantUsage{}
+	groups := map[string][]pendingUsage{}
 	var order []string
-	for _, u := range chunk {
-		if _, ok := groups[u.GrantID]; !ok {
-			order = append(order, u.GrantID)
+	for _, p := range chunk {
+		if _, ok := groups[p.u.GrantID]; !ok {
+			order = append(order, p.u.GrantID)
 		}
-		groups[u.GrantID] = append(groups[u.GrantID], u)
+		groups[p.u.GrantID] = append(groups[p.u.GrantID], p)
 	}
-	for i, id := range order {
+	var last error
+	for _, id := range order {
 		err := l.record(groups[id])
-		if errors.Is(err, store.ErrNotFound) {
-			l.cfg.Log.Error("consent: dropping the usage of a grant that no longer exists", "grant", id, "rows", len(groups[id]))
-		} else if err != nil {
-			var left []store.GrantUsage
-			for _, rest := range order[i:] {
-				left = append(left, groups[rest]...)
-			}
-			return left, err
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			l.cfg.Log.Error("consent: the usage of a grant that no longer exists; the reads fail", "grant", id, "rows", len(groups[id]))
+		case err != nil:
+			l.cfg.Log.Error("consent: write grant usage; the reads fail", "rows", len(groups[id]), "err", err)
+			last = err
 		}
+		answer(groups[id], err)
 	}
-	return nil, nil
+	return last
 }
 
-func (l *UsageLog) record(us []store.GrantUsage) error {
+func answer(ps []pendingUsage, err error) {
+	for _, p := range ps {
+		p.done <- err
+	}
+}
+
+func (l *UsageLog) record(ps []pendingUsage) error {
+	us := make([]store.GrantUsage, len(ps))
+	for i, p := range ps {
+		us[i] = p.u
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), l.cfg.WriteTimeout)
 	defer cancel()
 	return l.st.RecordGrantUsage(ctx, us)
