@@ -85,15 +85,22 @@ func exactRedirect(ar fosite.AuthorizeRequester) bool {
 // redirect would make the server an open redirector.
 func (p *Provider) writeAuthorizeError(ctx context.Context, w http.ResponseWriter, ar fosite.AuthorizeRequester, err error) {
 	p.logError(ctx, "authorize", err)
+	err = unavailable(err)
 	if exactRedirect(ar) {
 		p.oauth.WriteAuthorizeError(ctx, w, ar, err)
 		return
 	}
 	rfc := fosite.ErrorToRFC6749Error(err)
+	status := http.StatusBadRequest
+	if rfc.CodeField == http.StatusServiceUnavailable {
+		// The client could not be loaded to check the redirect: say the
+		// server is unavailable, not that the request is bad.
+		status = http.StatusServiceUnavailable
+	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(http.StatusBadRequest)
+	w.WriteHeader(status)
 	fmt.Fprintf(w, "This sign-in request cannot be processed: %s\n\n%s\n", rfc.ErrorField, rfc.GetDescription())
 }
 

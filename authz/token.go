@@ -16,13 +16,13 @@ func (p *Provider) serveToken(w http.ResponseWriter, r *http.Request) {
 	ar, err := p.oauth.NewAccessRequest(ctx, r, newSession())
 	if err != nil {
 		p.logError(ctx, "token request", err)
-		p.oauth.WriteAccessError(ctx, w, ar, err)
+		p.oauth.WriteAccessError(ctx, w, ar, unavailable(err))
 		return
 	}
 	resp, err := p.oauth.NewAccessResponse(ctx, ar)
 	if err != nil {
 		p.logError(ctx, "token response", err)
-		p.oauth.WriteAccessError(ctx, w, ar, err)
+		p.oauth.WriteAccessError(ctx, w, ar, unavailable(err))
 		return
 	}
 	p.oauth.WriteAccessResponse(ctx, w, ar, resp)
@@ -35,7 +35,7 @@ func (p *Provider) serveRevoke(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		p.logError(ctx, "revoke", err)
 	}
-	p.oauth.WriteRevocationResponse(ctx, w, err)
+	p.oauth.WriteRevocationResponse(ctx, w, unavailable(err))
 }
 
 // serveIntrospect is RFC 7662 introspection, for any authenticated client.
@@ -44,7 +44,7 @@ func (p *Provider) serveIntrospect(w http.ResponseWriter, r *http.Request) {
 	ir, err := p.oauth.NewIntrospectionRequest(ctx, r, newSession())
 	if err != nil {
 		p.logError(ctx, "introspect", err)
-		p.oauth.WriteIntrospectionError(ctx, w, err)
+		p.oauth.WriteIntrospectionError(ctx, w, unavailable(err))
 		return
 	}
 	p.oauth.WriteIntrospectionResponse(ctx, w, ir)
