@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/idconnect/idconnect/challenge"
+	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -27,10 +28,17 @@ func writeChallengeError(w http.ResponseWriter, err error) {
 	}
 }
 
-// serverError logs the detail and shows a plain message.
+// serverError logs the detail and shows a plain message: 503
+// temporarily_unavailable when the database or the chain cannot be
+// reached, so clients retry rather than report a bug, else 500.
 func serverError(log *slog.Logger, w http.ResponseWriter, op string, err error) {
+	down := errors.Is(err, store.ErrUnavailable) || errors.Is(err, identity.ErrChainUnavailable)
 	if log != nil {
-		log.Error("request failed", "op", op, "err", err, "unavailable", errors.Is(err, store.ErrUnavailable))
+		log.Error("request failed", "op", op, "err", err, "unavailable", down)
+	}
+	if down {
+		WriteError(w, http.StatusServiceUnavailable, "temporarily_unavailable", "The server cannot answer right now. Try again shortly.")
+		return
 	}
 	WriteError(w, http.StatusInternalServerError, "server_error", "Something went wrong on our side. Try again.")
 }
