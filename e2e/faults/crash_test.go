@@ -26,8 +26,10 @@ func TestKillUnderLoad(t *testing.T) {
 
 // crashExpect allows what a healthy server answers this load: 401 only to
 // a second read of an immediate grant, 429 when a rate limit is reached.
-func crashExpect(op string, code int) bool {
-	switch code {
+func crashExpect(op string, a answer) bool {
+	switch a.code {
+	case 0:
+		return true // the kill
 	case http.StatusOK, http.StatusCreated, http.StatusNoContent, http.StatusTooManyRequests:
 		return true
 	case http.StatusUnauthorized:
@@ -43,11 +45,11 @@ func killAndRestart(t *testing.T, dsn string) {
 	defer cancel()
 	persistent := map[string]string{}
 	for i := range 2 {
-		id, token, err := f.connect(ctx, l, i, true)
+		id, tok, err := f.connect(ctx, l, i, true)
 		if err != nil {
 			t.Fatal(err)
 		}
-		persistent[id] = token
+		persistent[id] = tok.AccessToken
 	}
 	// Immediate grants acknowledged before the kill and first read after it.
 	for i := 2; i < len(f.owners); i++ {
@@ -57,7 +59,7 @@ func killAndRestart(t *testing.T, dsn string) {
 	}
 
 	ld := newLoad(f, l, crashExpect)
-	stop := ld.run(persistent)
+	stop := ld.run(persistent, nil)
 	time.Sleep(2 * time.Second)
 	if err := f.srv.Kill(); err != nil {
 		t.Fatal(err)

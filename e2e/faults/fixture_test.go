@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/oauth2"
+
 	"github.com/idconnect/idconnect/internal/serverproc"
 	"github.com/idconnect/idconnect/store"
 )
@@ -79,7 +81,7 @@ func (f *fixture) userinfo(ctx context.Context, token string) (answer, error) {
 
 // connect runs the Connect flow for owner i and records the grant once the
 // token endpoint answered 200.
-func (f *fixture) connect(ctx context.Context, l *ledger, i int, persistent bool) (string, string, error) {
+func (f *fixture) connect(ctx context.Context, l *ledger, i int, persistent bool) (string, *oauth2.Token, error) {
 	scopes := []string{"openid", "email"}
 	kind := store.GrantImmediate
 	if persistent {
@@ -87,14 +89,14 @@ func (f *fixture) connect(ctx context.Context, l *ledger, i int, persistent bool
 	}
 	tok, err := f.owners[i].connect(ctx, f.clientID, redirectURI, scopes...)
 	if err != nil {
-		return "", "", err
+		return "", nil, err
 	}
 	id, err := grantID(tok.AccessToken)
 	if err != nil {
-		return "", "", err
+		return "", nil, err
 	}
 	l.grant(id, ackGrant{kind: kind, token: tok.AccessToken, read: f.userinfo})
-	return id, tok.AccessToken, nil
+	return id, tok, nil
 }
 
 // access asks service s for owner i's email and records the grant once the

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/idconnect/idconnect/store"
@@ -24,15 +26,22 @@ type load struct {
 	slots chan [2]int
 	// expect says whether an answer is allowed; transport errors (a
 	// killed server, a refused connection) are always allowed.
-	expect func(op string, code int) bool
+	expect func(op string, a answer) bool
+
+	// label, when set, says when an answer came (the fault's phase).
+	label func() string
+	// stopping is set once the workers are told to stop: the requests
+	// they abandon then are not the server's doing.
+	stopping atomic.Bool
 
 	mu         sync.Mutex
 	unexpected []string
+	seen       map[string]bool
 	answers    map[string]int // "op code" → count, for the log
 }
 
-func newLoad(f *fixture, l *ledger, expect func(op string, code int) bool) *load {
-	ld := &load{f: f, l: l, expect: expect, answers: map[string]int{}, slots: make(chan [2]int, 9*len(f.services)*len(f.owners))}
+func newLoad(f *fixture, l *ledger, expect func(op string, a answer) bool) *load {
+	ld := &load{f: f, l: l, expect: expect, answers: map[string]int{}, seen: map[string]bool{}, slots: make(chan [2]int, 9*len(f.services)*len(f.owners))}
 	for range 9 {
 		for s := range f.services {
 			for o := range f.owners {
@@ -45,37 +54,53 @@ func newLoad(f *fixture, l *ledger, expect func(op string, code int) bool) *load
 
 // note records an answer (code 0: a transport error) and whether it was
 // expected.
-func (ld *load) note(op string, code int) {
+func (ld *load) note(op string, a answer) {
 	ld.mu.Lock()
 	defer ld.mu.Unlock()
-	ld.answers[fmt.Sprintf("%s %d", op, code)]++
-	if code != 0 && !ld.expect(op, code) && len(ld.unexpected) < 20 {
-		ld.unexpected = append(ld.unexpected, fmt.Sprintf("%s answered %d", op, code))
+	key := fmt.Sprintf("%s %d", op, a.code)
+	ld.answers[key]++
+	if ld.expect(op, a) || a.code == 0 && ld.stopping.Load() {
+		return
+	}
+	when := ""
+	if ld.label != nil {
+		when = " (" + ld.label() + ")"
+		key += when
+	}
+	if !ld.seen[key] {
+		ld.seen[key] = true
+		ld.unexpected = append(ld.unexpected, fmt.Sprintf("%s answered %d%s: %s %s %v", op, a.code, when, a.contentType, a.location, a.body))
 	}
 }
 
-// noteErr notes a step's error: a status it carries, or a transport error.
+// noteErr notes a step's error: the answer it carries, or a transport
+// error (code 0).
 func (ld *load) noteErr(op string, err error) {
 	var se *statusError
 	if errors.As(err, &se) {
-		ld.note(op, se.code)
+		ld.note(op+" "+se.op, se.answer)
 		return
 	}
-	ld.note(op, 0)
+	ld.note(op, answer{})
 }
 
-// run starts the workers and returns a function that stops them and waits.
-func (ld *load) run(persistent map[string]string) (stop func()) {
+// run starts the workers and returns a function that stops them and
+// waits. Each persistent grant (id → access token) is read in a loop, and
+// each refresh token is refreshed in a loop.
+func (ld *load) run(persistent map[string]string, refresh []string) (stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	for id, token := range persistent {
 		wg.Go(func() { ld.readLoop(ctx, id, token) })
 	}
+	for _, rt := range refresh {
+		wg.Go(func() { ld.refreshLoop(ctx, rt) })
+	}
 	wg.Go(func() { ld.connectLoop(ctx) })
 	for w := range 3 {
 		wg.Go(func() { ld.accessLoop(ctx, w) })
 	}
-	return func() { cancel(); wg.Wait() }
+	return func() { ld.stopping.Store(true); cancel(); wg.Wait() }
 }
 
 // pause spaces the retries of a worker whose server is down.
@@ -90,16 +115,38 @@ func (ld *load) readLoop(ctx context.Context, id, token string) {
 	for ctx.Err() == nil {
 		a, err := ld.f.userinfo(ctx, token)
 		if err != nil {
-			ld.note("userinfo", 0)
+			ld.note("userinfo", answer{})
+			ld.l.readFailed(id)
 			pause(ctx, 20*time.Millisecond)
 			continue
 		}
-		ld.note("userinfo", a.code)
+		ld.note("userinfo", a)
 		if a.code == http.StatusOK {
 			ld.l.readOK(id)
 		} else {
+			ld.l.readFailed(id)
 			pause(ctx, 20*time.Millisecond)
 		}
+	}
+}
+
+// refreshLoop rotates a refresh token at the token endpoint, retrying the
+// same token after a failure: a refresh that failed must not have rotated
+// it.
+func (ld *load) refreshLoop(ctx context.Context, rt string) {
+	for ctx.Err() == nil {
+		a, err := postForm(ctx, ld.f.http, ld.f.srv.URL+"/oauth2/token",
+			url.Values{"grant_type": {"refresh_token"}, "refresh_token": {rt}, "client_id": {ld.f.clientID}})
+		if err != nil {
+			ld.note("refresh", answer{})
+			pause(ctx, 20*time.Millisecond)
+			continue
+		}
+		ld.note("refresh", a)
+		if next, _ := a.body["refresh_token"].(string); a.code == http.StatusOK && next != "" {
+			rt = next
+		}
+		pause(ctx, 20*time.Millisecond)
 	}
 }
 
@@ -108,13 +155,13 @@ func (ld *load) readLoop(ctx context.Context, id, token string) {
 func (ld *load) connectLoop(ctx context.Context) {
 	for i := 0; ctx.Err() == nil; i++ {
 		owner := 2 + i%(len(ld.f.owners)-2) // owners 0 and 1 hold the persistent grants
-		id, token, err := ld.f.connect(ctx, ld.l, owner, false)
+		id, tok, err := ld.f.connect(ctx, ld.l, owner, false)
 		if err != nil {
 			ld.noteErr("connect", err)
 			pause(ctx, 100*time.Millisecond)
 			continue
 		}
-		ld.readConcurrently(ctx, "userinfo-once", id, token, 3, ld.f.userinfo)
+		ld.readConcurrently(ctx, "userinfo-once", id, tok.AccessToken, 3, ld.f.userinfo)
 	}
 }
 
@@ -125,12 +172,15 @@ func (ld *load) readConcurrently(ctx context.Context, op, id, token string, n in
 		wg.Go(func() {
 			a, err := read(ctx, token)
 			if err != nil {
-				ld.note(op, 0)
+				ld.note(op, answer{})
+				ld.l.readFailed(id)
 				return
 			}
-			ld.note(op, a.code)
+			ld.note(op, a)
 			if a.code == http.StatusOK {
 				ld.l.readOK(id)
+			} else {
+				ld.l.readFailed(id)
 			}
 		})
 	}
@@ -169,13 +219,13 @@ func (ld *load) accessLoop(ctx context.Context, w int) {
 		if i%2 == 0 {
 			continue
 		}
-		code, err := s.revoke(ctx, o, id)
+		a, err := s.revoke(ctx, o, id)
 		if err != nil {
 			ld.noteErr("revoke", err)
 			continue
 		}
-		ld.note("revoke", code)
-		if code >= 200 && code < 300 {
+		ld.note("revoke", a)
+		if a.code >= 200 && a.code < 300 {
 			ld.l.revoke(id)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -174,8 +175,30 @@ func (s *suite) startServer(t *testing.T, args ...string) *serverproc.Server {
 			t.Errorf("stopping the server: %v", err)
 		}
 		if t.Failed() {
-			t.Logf("server log (last lines):\n%s", srv.LogTail(60))
+			t.Logf("server log, without the request lines:\n%s", notableLines(srv.LogTail(1<<20), 60))
 		}
 	})
 	return srv
+}
+
+// notableLines drops the request log from a server's output and repeats
+// of the same message, keeping at most n lines.
+func notableLines(log string, n int) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, line := range strings.Split(log, "\n") {
+		if strings.Contains(line, "msg=request ") {
+			continue
+		}
+		key := line
+		if i := strings.Index(line, " level="); i >= 0 {
+			key = line[i:] // without the time
+		}
+		if seen[key] || len(out) >= n {
+			continue
+		}
+		seen[key] = true
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }

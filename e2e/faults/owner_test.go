@@ -58,11 +58,17 @@ func (o *owner) postJSON(ctx context.Context, path string, v any) (map[string]st
 		return nil, err
 	}
 	defer resp.Body.Close()
-	out := map[string]string{}
-	_ = json.NewDecoder(resp.Body).Decode(&out)
-	if resp.StatusCode != http.StatusOK {
-		return nil, &statusError{op: "POST " + path, code: resp.StatusCode}
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
 	}
+	if resp.StatusCode != http.StatusOK {
+		a := answer{code: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), body: map[string]any{}}
+		_ = json.Unmarshal(raw, &a.body)
+		return nil, &statusError{op: "POST " + path, code: resp.StatusCode, answer: a}
+	}
+	out := map[string]string{}
+	_ = json.Unmarshal(raw, &out)
 	return out, nil
 }
 
@@ -70,6 +76,7 @@ func (o *owner) postJSON(ctx context.Context, path string, v any) (map[string]st
 type statusError struct {
 	op   string
 	code int
+	answer
 }
 
 func (e *statusError) Error() string { return fmt.Sprintf("%s: status %d", e.op, e.code) }
@@ -91,7 +98,8 @@ func (o *owner) connect(ctx context.Context, clientID, redirect string, scopes .
 	resp.Body.Close()
 	loc, _ := url.Parse(resp.Header.Get("Location"))
 	if resp.StatusCode != http.StatusSeeOther || loc == nil || loc.Path != "/login" {
-		return nil, &statusError{op: "GET /oauth2/auth", code: resp.StatusCode}
+		return nil, &statusError{op: "GET /oauth2/auth", code: resp.StatusCode,
+			answer: answer{code: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), location: resp.Header.Get("Location")}}
 	}
 	request := loc.Query().Get("request")
 	ch, err := o.postJSON(ctx, "/login/challenge", map[string]string{"request": request, "address": o.wallet.Hex()})
@@ -114,7 +122,14 @@ func (o *owner) connect(ctx context.Context, clientID, redirect string, scopes .
 		return nil, fmt.Errorf("consent redirected to %q", out["redirect"])
 	}
 	ctx = context.WithValue(ctx, oauth2.HTTPClient, &http.Client{Timeout: 15 * time.Second})
-	return conf.Exchange(ctx, back.Query().Get("code"), oauth2.VerifierOption(verifier))
+	tok, err := conf.Exchange(ctx, back.Query().Get("code"), oauth2.VerifierOption(verifier))
+	var re *oauth2.RetrieveError
+	if errors.As(err, &re) && re.Response != nil {
+		a := answer{code: re.Response.StatusCode, contentType: re.Response.Header.Get("Content-Type"), body: map[string]any{}}
+		_ = json.Unmarshal(re.Body, &a.body)
+		return nil, &statusError{op: "POST /oauth2/token", code: a.code, answer: a}
+	}
+	return tok, err
 }
 
 // grantID reads the grant_id claim of an access token. The test trusts the
@@ -141,7 +156,18 @@ func grantID(accessToken string) (string, error) {
 type answer struct {
 	code        int
 	contentType string
+	location    string
 	body        map[string]any
+}
+
+// postForm posts a form, as an OAuth client does to the token endpoint.
+func postForm(ctx context.Context, hc *http.Client, u string, form url.Values) (answer, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, strings.NewReader(form.Encode()))
+	if err != nil {
+		return answer{}, err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return do(hc, req)
 }
 
 // call sends a request with an optional JSON body and Authorization
@@ -163,12 +189,17 @@ func call(ctx context.Context, hc *http.Client, method, u, auth string, body any
 	if auth != "" {
 		req.Header.Set("Authorization", auth)
 	}
+	return do(hc, req)
+}
+
+// do sends req and decodes a JSON answer.
+func do(hc *http.Client, req *http.Request) (answer, error) {
 	resp, err := hc.Do(req)
 	if err != nil {
 		return answer{}, err
 	}
 	defer resp.Body.Close()
-	a := answer{code: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), body: map[string]any{}}
+	a := answer{code: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), location: resp.Header.Get("Location"), body: map[string]any{}}
 	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return answer{}, err

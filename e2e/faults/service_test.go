@@ -25,7 +25,7 @@ func (s *service) access(ctx context.Context, o *owner, kind string) (grant, tok
 		return "", "", false, err
 	}
 	if a.code != http.StatusCreated {
-		return "", "", false, &statusError{op: "access request", code: a.code}
+		return "", "", false, &statusError{op: "access request", code: a.code, answer: a}
 	}
 	grant, _ = a.body["id"].(string)
 	challenge, _ := a.body["challenge"].(string)
@@ -35,7 +35,7 @@ func (s *service) access(ctx context.Context, o *owner, kind string) (grant, tok
 		return grant, "", false, err
 	}
 	if a.code != http.StatusOK {
-		return grant, "", false, &statusError{op: "validation", code: a.code}
+		return grant, "", false, &statusError{op: "validation", code: a.code, answer: a}
 	}
 	token, _ = a.body["access_token"].(string)
 	return grant, token, true, nil
@@ -47,23 +47,19 @@ func (s *service) read(ctx context.Context, o *owner, token string) (answer, err
 }
 
 // revoke has the owner revoke grant with a signed revocation challenge;
-// it returns the DELETE's status (2xx: an acknowledged revocation).
-func (s *service) revoke(ctx context.Context, o *owner, grant string) (int, error) {
+// it returns the DELETE's answer (2xx: an acknowledged revocation).
+func (s *service) revoke(ctx context.Context, o *owner, grant string) (answer, error) {
 	a, err := call(ctx, s.http, http.MethodPost, s.issuer+"/access-grants/"+grant+"/revocation-challenges", "",
 		map[string]string{"wallet": o.wallet.Hex()})
 	if err != nil {
-		return 0, err
+		return answer{}, err
 	}
 	if a.code != http.StatusCreated {
-		return 0, &statusError{op: "revocation challenge", code: a.code}
+		return answer{}, &statusError{op: "revocation challenge", code: a.code, answer: a}
 	}
 	challenge, _ := a.body["challenge"].(string)
-	a, err = call(ctx, s.http, http.MethodDelete, s.issuer+"/access-grants/"+grant, "",
+	return call(ctx, s.http, http.MethodDelete, s.issuer+"/access-grants/"+grant, "",
 		map[string]string{"message": challenge, "signature": o.sign(challenge)})
-	if err != nil {
-		return 0, err
-	}
-	return a.code, nil
 }
 
 // newHTTPClient is a client for load: many kept-alive connections and a
