@@ -18,8 +18,8 @@ const outage = 10 * time.Second
 
 // Phases of the PostgreSQL outage, as the load sees them.
 const (
-	phaseUp int32 = iota
-	phaseStopping // pg_ctl stop is shutting the server down
+	phaseUp       int32 = iota
+	phaseStopping       // pg_ctl stop is shutting the server down
 	phaseDown
 	phaseRecovering // started again, the server not yet answering
 	phaseRecovered
