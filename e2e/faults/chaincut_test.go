@@ -68,12 +68,13 @@ func cutAndRestore(t *testing.T, proxy *tcpproxy.Proxy, rpc string) {
 	var sawHealth bool
 	for time.Since(cut) < cacheAge+3*time.Second {
 		for name, read := range reads {
+			sent := time.Since(cut) // a read sent within the bound may be served from the cache
 			a, err := read()
 			switch {
 			case err != nil:
 				t.Errorf("%s with the chain cut: %v", name, err)
-			case a.code == http.StatusOK && time.Since(cut) > cacheAge+500*time.Millisecond:
-				t.Errorf("%s answered 200 %v after the chain was cut %v ago", name, a.body, time.Since(cut).Round(time.Millisecond))
+			case a.code == http.StatusOK && sent > cacheAge:
+				t.Errorf("%s sent %v after the chain was cut answered 200 %v", name, sent.Round(time.Millisecond), a.body)
 			case a.code != http.StatusOK && a.code != http.StatusUnauthorized && a.code != http.StatusServiceUnavailable:
 				t.Errorf("%s with the chain cut: %d %v", name, a.code, a.body)
 			}
