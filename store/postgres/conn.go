@@ -178,7 +178,9 @@ func mapErr(err error) error {
 	}
 	var connectErr *pgconn.ConnectError
 	var netErr net.Error
-	if errors.As(err, &connectErr) || errors.As(err, &netErr) || errors.Is(err, net.ErrClosed) {
+	// pgconn.ErrConnClosed: a connection the server dropped (a restart,
+	// pg_ctl stop) that pgx notices only when it next uses it.
+	if errors.As(err, &connectErr) || errors.As(err, &netErr) || errors.Is(err, net.ErrClosed) || errors.Is(err, pgconn.ErrConnClosed) {
 		return fmt.Errorf("%w: postgres: %v", store.ErrUnavailable, err)
 	}
 	return err
