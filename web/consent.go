@@ -63,27 +63,48 @@ type pendingConsent struct {
 }
 
 // load finds the request and checks it belongs to the owner signed in on this browser.
-func (h *Consent) load(r *http.Request, requestID string) (pendingConsent, bool) {
+// errNotYours refuses a consent whose request is unknown, expired, or
+// another login session's.
+var errNotYours = errors.New("web: the consent request is not this session's")
+
+// load finds the pending request of the signed-in owner: errNotYours, or
+// the store's error when it cannot be read (an outage is not a reason to
+// sign in again).
+func (h *Consent) load(r *http.Request, requestID string) (pendingConsent, error) {
 	ls, ok := h.Owner.Current(r)
 	if !ok {
-		return pendingConsent{}, false
+		return pendingConsent{}, errNotYours
 	}
 	req, err := h.Authz.AuthRequest(r.Context(), requestID)
-	if err != nil || req.LoginSessionID != ls.ID {
-		return pendingConsent{}, false
+	switch {
+	case errors.Is(err, store.ErrUnavailable):
+		return pendingConsent{}, err
+	case err != nil || req.LoginSessionID != ls.ID:
+		return pendingConsent{}, errNotYours
 	}
 	client, err := h.Clients.GetClient(r.Context(), req.ClientID)
-	if err != nil {
-		return pendingConsent{}, false
+	switch {
+	case errors.Is(err, store.ErrUnavailable):
+		return pendingConsent{}, err
+	case err != nil:
+		return pendingConsent{}, errNotYours
 	}
-	return pendingConsent{ls, req, client, common.HexToAddress(ls.Identity), common.HexToAddress(ls.Wallet)}, true
+	return pendingConsent{ls, req, client, common.HexToAddress(ls.Identity), common.HexToAddress(ls.Wallet)}, nil
 }
 
 func (h *Consent) page(w http.ResponseWriter, r *http.Request) {
 	requestID := r.URL.Query().Get("request")
-	p, ok := h.load(r, requestID)
-	if !ok {
+	p, err := h.load(r, requestID)
+	if errors.Is(err, errNotYours) {
 		http.Redirect(w, r, "/login?request="+url.QueryEscape(requestID), http.StatusSeeOther)
+		return
+	}
+	if err != nil {
+		if h.Log != nil {
+			h.Log.Error("consent", "op", "load", "err", err)
+		}
+		h.Static.Render(w, r, http.StatusServiceUnavailable, templates.ErrorPage(templates.ErrorView{Status: http.StatusServiceUnavailable,
+			Title: "Temporarily unavailable", Message: "The server cannot answer right now. Try again shortly."}))
 		return
 	}
 	ctx := r.Context()
@@ -111,9 +132,13 @@ func (h *Consent) challenge(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, http.StatusBadRequest, "bad_request", "The request was malformed.")
 		return
 	}
-	p, ok := h.load(r, post.Request)
-	if !ok {
+	p, err := h.load(r, post.Request)
+	if errors.Is(err, errNotYours) {
 		WriteError(w, http.StatusForbidden, "not_signed_in", "Sign in again: this consent is not yours or has expired.")
+		return
+	}
+	if err != nil {
+		serverError(h.Log, w, "load consent", err)
 		return
 	}
 	chosen, err := consent.Chosen(p.req.Scopes, post.Scopes)
@@ -144,9 +169,13 @@ func (h *Consent) decide(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, http.StatusBadRequest, "bad_request", "The request was malformed.")
 		return
 	}
-	p, ok := h.load(r, d.RequestID)
-	if !ok {
+	p, err := h.load(r, d.RequestID)
+	if errors.Is(err, errNotYours) {
 		WriteError(w, http.StatusForbidden, "not_signed_in", "Sign in again: this consent is not yours or has expired.")
+		return
+	}
+	if err != nil {
+		serverError(h.Log, w, "load consent", err)
 		return
 	}
 	if !d.Allow() {
