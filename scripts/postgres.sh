@@ -75,10 +75,15 @@ port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# pick_port stays below the kernel's ephemeral range: a client that dials a
+# stopped cluster's port can be given that same port as its own local port
+# (a TCP self-connect), which would keep the cluster from starting again there.
 pick_port() {
-  local p i
+  local p i low=32768
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  [ "$low" -gt 21000 ] 2>/dev/null || low=32768
   for i in $(seq 1 200); do
-    p=$((20000 + RANDOM % 40000))
+    p=$((20000 + RANDOM % (low - 20000)))
     if ! port_in_use "$p"; then
       echo "$p"
       return 0

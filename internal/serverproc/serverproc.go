@@ -5,11 +5,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -75,14 +77,36 @@ type Server struct {
 	waitErr error // set before exited closes
 }
 
-// FreeAddr returns a loopback address whose port was free a moment ago.
-func FreeAddr() (string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
+// FreeAddr returns a free loopback address that can be listened on again
+// after the server is killed (see StableAddr).
+func FreeAddr() (string, error) { return StableAddr() }
+
+// StableAddr returns a free loopback address below the kernel's ephemeral
+// port range, for a listener that must be opened again on the same port: a
+// client dialling a closed port in the ephemeral range can be given that
+// very port as its own (a TCP self-connect), which would block the rebind.
+func StableAddr() (string, error) {
+	low := 32768
+	if b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range"); err == nil {
+		if f := strings.Fields(string(b)); len(f) == 2 {
+			if v, err := strconv.Atoi(f[0]); err == nil && v > 21000 {
+				low = v
+			}
+		}
 	}
-	defer ln.Close()
-	return ln.Addr().String(), nil
+	var last error
+	for range 100 {
+		port := 20000 + rand.IntN(low-20000)
+		ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
+		if err != nil {
+			last = err
+			continue
+		}
+		addr := ln.Addr().String()
+		ln.Close()
+		return addr, nil
+	}
+	return "", fmt.Errorf("no free port below %d: %w", low, last)
 }
 
 // Start runs `bin serve --addr addr args…`, with its output in logPath

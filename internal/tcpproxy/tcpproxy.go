@@ -4,7 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
+	"os"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -21,9 +25,14 @@ type Proxy struct {
 	wg     sync.WaitGroup
 }
 
-// Start listens on a free loopback port and forwards to target (host:port).
+// Start listens on a free loopback port (below the ephemeral range, so
+// Restore can take it again) and forwards to target (host:port).
 func Start(target string) (*Proxy, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := StableAddr()
+	if err != nil {
+		return nil, fmt.Errorf("tcpproxy: %w", err)
+	}
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("tcpproxy: %w", err)
 	}
@@ -140,4 +149,32 @@ func (p *Proxy) Close() {
 	p.closed = true
 	p.mu.Unlock()
 	p.wg.Wait()
+}
+
+// StableAddr returns a free loopback address below the kernel's ephemeral
+// port range, for a listener that must be opened again on the same port: a
+// client dialling a closed port in the ephemeral range can be given that
+// very port as its own (a TCP self-connect), which would block the rebind.
+func StableAddr() (string, error) {
+	low := 32768
+	if b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range"); err == nil {
+		if f := strings.Fields(string(b)); len(f) == 2 {
+			if v, err := strconv.Atoi(f[0]); err == nil && v > 21000 {
+				low = v
+			}
+		}
+	}
+	var last error
+	for range 100 {
+		port := 20000 + rand.IntN(low-20000)
+		ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
+		if err != nil {
+			last = err
+			continue
+		}
+		addr := ln.Addr().String()
+		ln.Close()
+		return addr, nil
+	}
+	return "", fmt.Errorf("no free port below %d: %w", low, last)
 }

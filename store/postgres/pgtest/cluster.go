@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Cluster is a throwaway PostgreSQL cluster of one test, which the test
@@ -54,9 +55,20 @@ func NewCluster(tb testing.TB) *Cluster {
 // disconnected and new connections are refused until Start.
 func (c *Cluster) Stop() error { return c.pgCtl("-m", "fast", "-w", "-t", "30", "stop") }
 
-// Start starts the stopped server again, on the same port and data.
+// Start starts the stopped server again, on the same port and data. It
+// tries three times, and a failure carries the tail of the server's log.
 func (c *Cluster) Start() error {
-	return c.pgCtl("-l", filepath.Join(c.dir, "data", "server.log"), "-w", "-t", "60", "start")
+	logPath := filepath.Join(c.dir, "data", "server.log")
+	var err error
+	for try := 0; try < 3; try++ {
+		if err = c.pgCtl("-l", logPath, "-w", "-t", "60", "start"); err == nil {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	log, _ := os.ReadFile(logPath)
+	lines := strings.Split(strings.TrimRight(string(log), "\n"), "\n")
+	return fmt.Errorf("%w\n--- tail of the server log ---\n%s", err, strings.Join(lines[max(0, len(lines)-15):], "\n"))
 }
 
 // pgCtl runs pg_ctl on the cluster as its owner (postgres when root, as
