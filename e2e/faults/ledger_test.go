@@ -56,9 +56,11 @@ func (l *ledger) readOK(id string) {
 	l.reads[id]++
 }
 
-// readFailed notes a read not answered 200 (refused, failed, or lost).
-func (l *ledger) readFailed(id string) {
-	if l.inDoubt == nil || !l.inDoubt() {
+// readFailed notes a read not answered 200 (refused, failed, or lost);
+// abandoned says the client gave up on it, so the server may well have
+// served and logged it.
+func (l *ledger) readFailed(id string, abandoned bool) {
+	if !abandoned && (l.inDoubt == nil || !l.inDoubt()) {
 		return
 	}
 	l.mu.Lock()

@@ -116,7 +116,7 @@ func (ld *load) readLoop(ctx context.Context, id, token string) {
 		a, err := ld.f.userinfo(ctx, token)
 		if err != nil {
 			ld.note("userinfo", answer{})
-			ld.l.readFailed(id)
+			ld.l.readFailed(id, ld.stopping.Load())
 			pause(ctx, 20*time.Millisecond)
 			continue
 		}
@@ -124,7 +124,7 @@ func (ld *load) readLoop(ctx context.Context, id, token string) {
 		if a.code == http.StatusOK {
 			ld.l.readOK(id)
 		} else {
-			ld.l.readFailed(id)
+			ld.l.readFailed(id, false)
 			pause(ctx, 20*time.Millisecond)
 		}
 	}
@@ -173,14 +173,14 @@ func (ld *load) readConcurrently(ctx context.Context, op, id, token string, n in
 			a, err := read(ctx, token)
 			if err != nil {
 				ld.note(op, answer{})
-				ld.l.readFailed(id)
+				ld.l.readFailed(id, ld.stopping.Load())
 				return
 			}
 			ld.note(op, a)
 			if a.code == http.StatusOK {
 				ld.l.readOK(id)
 			} else {
-				ld.l.readFailed(id)
+				ld.l.readFailed(id, false)
 			}
 		})
 	}
