@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -124,7 +123,7 @@ func (h *Consent) challenge(w http.ResponseWriter, r *http.Request) {
 	recap := h.recap(p, chosen)
 	c, err := h.Challenges.Issue(r.Context(), challenge.Request{
 		Purpose: store.PurposeConsent, Domain: h.Site.Domain(), URI: p.req.RedirectURI, Address: p.wallet,
-		Statement: recap.Extend("Share with " + p.client.Name + "."), RequestID: p.req.ID, Resources: []string{recap.URN()},
+		Statement: consent.ConsentStatement(recap, p.client.Name), RequestID: p.req.ID, Resources: []string{recap.URN()},
 	})
 	if err != nil {
 		serverError(h.Log, w, "issue consent challenge", err)
@@ -158,8 +157,9 @@ func (h *Consent) decide(w http.ResponseWriter, r *http.Request) {
 	h.allow(w, r, p, d)
 }
 
-// allow checks the signed consent: the same identity signed with a wallet holding
-// the purpose, the nonce is fresh, and the ReCap lists exactly the shown scopes.
+// allow checks the signed consent with consent's one rule (the message, the
+// ReCap listing exactly the shown scopes, the statement as issued, a fresh
+// nonce, the signer's purpose) and records the grant.
 func (h *Consent) allow(w http.ResponseWriter, r *http.Request, p pendingConsent, d consent.Decision) {
 	ctx := r.Context()
 	chosen, err := consent.Chosen(p.req.Scopes, d.Scopes)
@@ -167,21 +167,23 @@ func (h *Consent) allow(w http.ResponseWriter, r *http.Request, p pendingConsent
 		WriteError(w, http.StatusBadRequest, "bad_scopes", "Only the items the site asked for can be shared.")
 		return
 	}
-	v, err := h.Challenges.Verify(ctx, d.Message, d.Signature, challenge.Expect{
+	recap := h.recap(p, chosen)
+	v, err := consent.SignedConsent(ctx, h.Challenges, h.Directory, d.Message, d.Signature, consent.Issued{
 		Purpose: store.PurposeConsent, Domain: h.Site.Domain(), URI: p.req.RedirectURI, RequestID: p.req.ID, Address: &p.wallet,
+		Identity: p.id, ReCap: recap, Statement: consent.ConsentStatement(recap, p.client.Name),
 	})
-	if err != nil {
-		writeChallengeError(w, err)
+	switch {
+	case errors.Is(err, consent.ErrNotAsIssued):
+		WriteError(w, http.StatusBadRequest, "scope_mismatch", "The signed message does not say what was shown. Try again.")
 		return
-	}
-	want := h.recap(p, chosen)
-	resource := consent.Resource(h.Site.Issuer, p.id)
-	if v.ReCap == nil || !slices.Equal(v.ReCap.Abilities(resource), want.Abilities(resource)) || len(v.ReCap.Resources()) != 1 {
-		WriteError(w, http.StatusBadRequest, "scope_mismatch", "The signed message does not list the items shown. Try again.")
-		return
-	}
-	if err := identity.RequirePurpose(ctx, h.Directory, p.id, v.Address, identity.PurposeManagement, identity.PurposeAction); err != nil {
+	case errors.Is(err, consent.ErrNotOwner):
 		WriteError(w, http.StatusForbidden, "missing_purpose", "This wallet is no longer a management or action key of the identity.")
+		return
+	case errors.Is(err, identity.ErrChainUnavailable):
+		WriteError(w, http.StatusServiceUnavailable, "temporarily_unavailable", "The blockchain cannot be reached right now.")
+		return
+	case err != nil:
+		writeChallengeError(w, err)
 		return
 	}
 	g, err := h.Grants.Create(ctx, consent.Consent{ClientID: p.client.ID, Identity: p.id, Wallet: v.Address, ChainID: h.Site.ChainID,
