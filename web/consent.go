@@ -20,8 +20,8 @@ import (
 // Authorizer is the slice of authz.Provider the consent step drives.
 type Authorizer interface {
 	AuthRequest(ctx context.Context, id string) (store.AuthRequest, error)
-	Approve(ctx context.Context, w http.ResponseWriter, r *http.Request, requestID string, a authz.Approval) error
-	Deny(ctx context.Context, w http.ResponseWriter, r *http.Request, requestID string) error
+	Approve(ctx context.Context, requestID string, a authz.Approval) (*url.URL, error)
+	Deny(ctx context.Context, requestID string) (*url.URL, error)
 }
 
 // Clients reads registered clients.
@@ -149,9 +149,12 @@ func (h *Consent) decide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !d.Allow() {
-		if err := h.Authz.Deny(r.Context(), w, r, p.req.ID); err != nil {
+		u, err := h.Authz.Deny(r.Context(), p.req.ID)
+		if err != nil {
 			h.failPage(w, r, "deny", err)
+			return
 		}
+		redirectClient(w, r, u)
 		return
 	}
 	h.allow(w, r, p, d)
@@ -209,18 +212,24 @@ func (h *Consent) approve(w http.ResponseWriter, r *http.Request, p pendingConse
 	}
 	a := authz.Approval{Identity: p.id, Wallet: common.HexToAddress(g.Wallet), ChainID: h.Site.ChainID, Scopes: scopes,
 		GrantID: g.ID, GrantKind: g.Kind, ConsentHash: g.ConsentHash, AuthTime: p.login.AuthTime}
-	if !asJSON {
-		if err := h.Authz.Approve(r.Context(), w, r, p.req.ID, a); err != nil {
-			h.failPage(w, r, "approve", err)
-		}
-		return
+	u, err := h.Authz.Approve(r.Context(), p.req.ID, a)
+	switch {
+	case err != nil && asJSON:
+		serverError(h.Log, w, "approve", err)
+	case err != nil:
+		h.failPage(w, r, "approve", err)
+	case asJSON:
+		WriteJSON(w, http.StatusOK, map[string]string{"redirect": u.String()})
+	default:
+		redirectClient(w, r, u)
 	}
-	rec := &redirectCapture{header: http.Header{}}
-	if err := h.Authz.Approve(r.Context(), rec, r, p.req.ID, a); err != nil || rec.header.Get("Location") == "" {
-		serverError(h.Log, w, "approve", errors.Join(err, errors.New("no redirect")))
-		return
-	}
-	WriteJSON(w, http.StatusOK, map[string]string{"redirect": rec.header.Get("Location")})
+}
+
+// redirectClient sends the browser back to the client with the
+// authorization response, which no cache may keep.
+func redirectClient(w http.ResponseWriter, r *http.Request, u *url.URL) {
+	w.Header().Set("Cache-Control", "no-store")
+	http.Redirect(w, r, u.String(), http.StatusSeeOther)
 }
 
 func (h *Consent) failPage(w http.ResponseWriter, r *http.Request, op string, err error) {
@@ -237,13 +246,3 @@ func kindText(k store.GrantKind) string {
 	}
 	return "one-time access"
 }
-
-// redirectCapture records the redirect authz writes, so it can go back as JSON.
-type redirectCapture struct {
-	header http.Header
-	status int
-}
-
-func (c *redirectCapture) Header() http.Header         { return c.header }
-func (c *redirectCapture) Write(b []byte) (int, error) { return len(b), nil }
-func (c *redirectCapture) WriteHeader(status int)      { c.status = status }
