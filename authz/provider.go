@@ -78,7 +78,7 @@ func (p *Provider) fositeConfig() *fosite.Config {
 		GlobalSecret:          c.GlobalSecret,
 		// claim:1 must not imply claim:10, so no hierarchy.
 		ScopeStrategy:               fosite.ExactScopeStrategy,
-		AudienceMatchingStrategy:    fosite.DefaultAudienceMatchingStrategy,
+		AudienceMatchingStrategy:    resourceAudience,
 		EnforcePKCEForPublicClients: true,
 		// Refresh tokens only for persistent grants (offline_access).
 		RefreshTokenScopes:    []string{ScopeOfflineAccess},
