@@ -39,6 +39,9 @@ const (
 	PathIntrospect = "/oauth2/introspect"
 	PathRegister   = "/oauth2/register"
 	PathUserinfo   = "/userinfo"
+	// PathGrantReads is where third-party resource servers run the read
+	// rule (granttoken.PathGrantReads); web serves it.
+	PathGrantReads = "/oauth2/grant-reads"
 )
 
 // New composes the provider. keys must be configured with a TokenTTL at

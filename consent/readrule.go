@@ -72,6 +72,9 @@ type ReadRequest struct {
 	// LogFields names what the read returns, for the usage log, from the
 	// disclosed scopes; nil is DisclosedFields.
 	LogFields func(scopes []string) []string
+	// NoProfile reads no profile data: a third-party resource server
+	// serves its own data, and learns only that the grant holds.
+	NoProfile bool
 }
 
 // ReadResult is an allowed read: the token, the grant (for a persistent
@@ -114,7 +117,7 @@ func (rd *Reader) Read(ctx context.Context, req ReadRequest) (ReadResult, error)
 	d := Disclosure{Subject: tok.Subject, Wallet: identity.CAIP10(tok.ChainID, tok.Wallet), Scopes: scopes}
 	read := Read{GrantID: tok.GrantID, ClientID: tok.ClientID, Identity: tok.Identity, Wallet: tok.Wallet,
 		Resource: req.Resource, Fields: DisclosedFields(scopes), TokenHash: tok.RevocationKey,
-		Profile: slices.ContainsFunc(scopes, IsProfileScope)}
+		Profile: !req.NoProfile && slices.ContainsFunc(scopes, IsProfileScope)}
 	if req.LogFields != nil {
 		read.Fields = req.LogFields(scopes)
 	}

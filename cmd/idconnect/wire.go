@@ -117,6 +117,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 		Static:    p.static, Log: log}).Mount(mux)
 	reads := &consent.Reader{Tokens: p.provider, Grants: grants}
 	(&web.UserInfo{Site: site, Reads: reads, Catalogue: p.catalogue, Log: log}).Mount(mux)
+	(&web.GrantReads{Clients: p.provider, Reads: reads, Catalogue: p.catalogue, Log: log}).Mount(mux)
 	(&web.Account{Owner: owner, Profiles: profiles, Static: p.static, Clock: time.Now, Log: log,
 		Revoke: func(r *http.Request, id string, at time.Time) error {
 			return n.store.RevokeLoginSession(r.Context(), id, at)
