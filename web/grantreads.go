@@ -72,8 +72,9 @@ func (h *GrantReads) serve(w http.ResponseWriter, r *http.Request) {
 // parseGrantRead reads the form: one token, one resource (RFC 8707).
 func parseGrantRead(r *http.Request) (token, resource string, err error) {
 	f := r.PostForm
+	token = strings.TrimSpace(f.Get("token"))
 	switch {
-	case len(f["token"]) != 1 || f.Get("token") == "" || len(f.Get("token")) > 8<<10:
+	case len(f["token"]) != 1 || token == "" || len(token) > 8<<10:
 		return "", "", errors.New("Send exactly one token.")
 	case len(f["resource"]) != 1:
 		return "", "", errors.New("Send exactly one resource: this resource server's identifier.")
@@ -82,7 +83,7 @@ func parseGrantRead(r *http.Request) (token, resource string, err error) {
 	if err != nil {
 		return "", "", errors.New("The resource must be an absolute URI without a fragment.")
 	}
-	return strings.TrimSpace(f.Get("token")), res[0], nil
+	return token, res[0], nil
 }
 
 // grantReadAnswer is an allowed read: the token's grant claims and the
