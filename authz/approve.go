@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -37,33 +38,35 @@ type Approval struct {
 
 // Approve completes a parked authorization request: it grants exactly
 // a.Scopes, issues the code, deletes the parked request (it is single
-// use), and redirects the browser to the client with code and state.
+// use), and returns where to send the browser: the client's redirect_uri
+// with code and state. The caller writes the redirect, or hands it to a
+// page script.
 //
-// It returns nil once it has written a redirect: the code, or an OAuth
-// error when the request can no longer be honoured (the client changed
-// meanwhile). It writes nothing and returns an error when the request is
-// unknown, decided or expired (ErrAuthRequestNotFound), the approval does
-// not fit it (ErrInvalidApproval), or the store fails.
-func (p *Provider) Approve(ctx context.Context, w http.ResponseWriter, r *http.Request, requestID string, a Approval) error {
+// When the request can no longer be honoured (the client changed
+// meanwhile) it returns the client's redirect_uri with the OAuth error
+// instead, and a nil error. It returns no URL and an error when the
+// request is unknown, decided or expired (ErrAuthRequestNotFound), the
+// approval does not fit it (ErrInvalidApproval), or the store fails.
+func (p *Provider) Approve(ctx context.Context, requestID string, a Approval) (*url.URL, error) {
 	ctx = withMemo(ctx)
 	parked, ar, err := p.resume(ctx, requestID)
 	if ar == nil {
-		return err
+		return nil, err
 	}
 	if err != nil {
-		return p.abandon(ctx, w, requestID, ar, err)
+		return p.abandon(ctx, requestID, ar, err)
 	}
 	if err := a.check(parked); err != nil {
-		return err
+		return nil, err
 	}
 	if err := p.checkGrantRecord(ctx, parked, a); err != nil {
-		return err
+		return nil, err
 	}
 	for _, s := range a.Scopes {
 		ar.GrantScope(s)
 	}
-	for _, aud := range ar.GetRequestedAudience() {
-		ar.GrantAudience(aud)
+	if err := grantResources(ar, p.cfg.Issuer); err != nil {
+		return p.abandon(ctx, requestID, ar, err)
 	}
 	// Every artifact of this authorization carries the grant id as its
 	// request id, so that revoking by request reaches the grant.
@@ -79,38 +82,62 @@ func (p *Provider) Approve(ctx context.Context, w http.ResponseWriter, r *http.R
 	})
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		return ErrAuthRequestNotFound // decided by a concurrent call
+		return nil, ErrAuthRequestNotFound // decided by a concurrent call
 	case err != nil && fosite.ErrorToRFC6749Error(err).CodeField < http.StatusInternalServerError:
-		return p.abandon(ctx, w, requestID, ar, err)
+		return p.abandon(ctx, requestID, ar, err)
 	case err != nil:
-		return fmt.Errorf("authz: approve: %w", err)
+		return nil, fmt.Errorf("authz: approve: %w", err)
 	}
-	p.oauth.WriteAuthorizeResponse(ctx, w, ar, resp)
-	return nil
+	return authorizationResponse(ar, resp.GetParameters()), nil
 }
 
-// Deny ends a parked request and redirects the browser to the client with
+// Deny ends a parked request and returns the client's redirect_uri with
 // error=access_denied and the state. Its errors are Approve's.
-func (p *Provider) Deny(ctx context.Context, w http.ResponseWriter, r *http.Request, requestID string) error {
+func (p *Provider) Deny(ctx context.Context, requestID string) (*url.URL, error) {
 	_, ar, err := p.resume(ctx, requestID)
 	if ar == nil {
-		return err
+		return nil, err
 	}
 	if err == nil {
 		err = fosite.ErrAccessDenied.WithHint("The identity owner denied the request.")
 	}
-	return p.abandon(ctx, w, requestID, ar, err)
+	return p.abandon(ctx, requestID, ar, err)
 }
 
-// abandon deletes the parked request and answers the client with err.
-func (p *Provider) abandon(ctx context.Context, w http.ResponseWriter, requestID string, ar fosite.AuthorizeRequester, err error) error {
+// abandon deletes the parked request and returns the client's
+// redirect_uri with err as an OAuth error.
+func (p *Provider) abandon(ctx context.Context, requestID string, ar fosite.AuthorizeRequester, err error) (*url.URL, error) {
 	if derr := p.st.DeleteAuthRequest(ctx, requestID); errors.Is(derr, store.ErrNotFound) {
-		return ErrAuthRequestNotFound
+		return nil, ErrAuthRequestNotFound
 	} else if derr != nil {
-		return fmt.Errorf("authz: delete auth request: %w", derr)
+		return nil, fmt.Errorf("authz: delete auth request: %w", derr)
 	}
-	p.writeAuthorizeError(ctx, w, ar, err)
-	return nil
+	p.logError(ctx, "authorize", err)
+	if !exactRedirect(ar) {
+		// resume re-validated the parked request; a redirect_uri no longer
+		// registered gets no redirect, never an open one.
+		return nil, fmt.Errorf("%w: the redirect_uri is no longer registered", ErrAuthRequestNotFound)
+	}
+	q := fosite.ErrorToRFC6749Error(err).ToValues()
+	return authorizationResponse(ar, q), nil
+}
+
+// authorizationResponse is the one place that builds the redirect back to
+// the client (response_mode=query, the only mode offered): the
+// redirect_uri, its own query kept, plus params and the state. RFC 9207's
+// iss parameter belongs here too.
+func authorizationResponse(ar fosite.AuthorizeRequester, params url.Values) *url.URL {
+	u := *ar.GetRedirectURI()
+	u.Fragment = ""
+	q := u.Query()
+	for k, vs := range params {
+		q[k] = vs
+	}
+	if st := ar.GetState(); st != "" {
+		q.Set("state", st)
+	}
+	u.RawQuery = q.Encode()
+	return &u
 }
 
 // approvedSession builds the session every token of the grant carries.

@@ -66,6 +66,9 @@ func checkAuthorizeRequest(ar fosite.AuthorizeRequester) error {
 		// signature, so it can never complete without interaction.
 		return fosite.ErrLoginRequired.WithHint("prompt=none is not supported: consent needs a wallet signature.")
 	}
+	if _, err := ParseResources(form["resource"]); err != nil {
+		return errInvalidTarget(err) // RFC 8707; Approve grants them as the audience
+	}
 	return nil
 }
 

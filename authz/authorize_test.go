@@ -137,20 +137,19 @@ func TestApproveChecks(t *testing.T) {
 		a := good
 		a.Scopes = slices.Clone(good.Scopes)
 		change(&a)
-		w := httptestRecorder()
-		if err := f.p.Approve(ctx, w, nil, req, a); !errors.Is(err, ErrInvalidApproval) || w.Code != http.StatusOK || w.Body.Len() > 0 {
-			t.Errorf("%s: %v (wrote %d), want ErrInvalidApproval and nothing written", name, err, w.Code)
+		if u, err := f.p.Approve(ctx, req, a); !errors.Is(err, ErrInvalidApproval) || u != nil {
+			t.Errorf("%s: %v (redirect %v), want ErrInvalidApproval and no redirect", name, err, u)
 		}
 	}
-	w := httptestRecorder()
-	must(t, f.p.Approve(ctx, w, nil, req, good))
-	if w.Code != http.StatusSeeOther || !strings.Contains(w.Header().Get("Location"), "code=") {
-		t.Fatalf("approve wrote %d %q", w.Code, w.Header().Get("Location"))
+	u, err := f.p.Approve(ctx, req, good)
+	must(t, err)
+	if !strings.HasPrefix(u.String(), f.redirectURI()+"?") || u.Query().Get("code") == "" {
+		t.Fatalf("approve redirects to %q", u)
 	}
-	if err := f.p.Approve(ctx, httptestRecorder(), nil, req, good); !errors.Is(err, ErrAuthRequestNotFound) {
+	if _, err := f.p.Approve(ctx, req, good); !errors.Is(err, ErrAuthRequestNotFound) {
 		t.Errorf("second approval: %v", err)
 	}
-	if err := f.p.Deny(ctx, httptestRecorder(), nil, req); !errors.Is(err, ErrAuthRequestNotFound) {
+	if _, err := f.p.Deny(ctx, req); !errors.Is(err, ErrAuthRequestNotFound) {
 		t.Errorf("deny after approval: %v", err)
 	}
 }

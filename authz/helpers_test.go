@@ -101,9 +101,12 @@ func (f *fixture) serveApprover(w http.ResponseWriter, r *http.Request) {
 		scopes, deny = f.approve(parked)
 	}
 	if deny {
-		if err := f.p.Deny(ctx, w, r, id); err != nil {
+		u, err := f.p.Deny(ctx, id)
+		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
 		}
+		http.Redirect(w, r, u.String(), http.StatusSeeOther)
 		return
 	}
 	a, err := f.recordGrant(ctx, parked.ClientID, scopes)
@@ -111,9 +114,12 @@ func (f *fixture) serveApprover(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	if err := f.p.Approve(ctx, w, r, id, a); err != nil {
+	u, err := f.p.Approve(ctx, id, a)
+	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
 	}
+	http.Redirect(w, r, u.String(), http.StatusSeeOther)
 }
 
 // recordGrant creates the active grant a consent produces and returns

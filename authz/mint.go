@@ -40,7 +40,7 @@ func (p *Provider) MintGrantToken(ctx context.Context, g store.Grant) (string, t
 	}
 	chainID := uint64(g.ChainID)
 	token, err := signGrantToken(ctx, p.keys, p.cfg.Rand, p.cfg.Issuer, now, grantToken{
-		Subject: identity.CAIP10(chainID, id), ClientID: g.ClientID, Audience: []string{g.ClientID}, Scopes: g.Scopes,
+		Subject: identity.CAIP10(chainID, id), ClientID: g.ClientID, Audience: []string{p.cfg.Issuer}, Scopes: g.Scopes,
 		Grant:  grantInfo{ID: g.ID, Kind: g.Kind, Identity: id.Hex(), Wallet: wallet.Hex(), ChainID: chainID, Consent: g.ConsentHash},
 		Expiry: exp,
 	})

@@ -39,6 +39,9 @@ const (
 	PathIntrospect = "/oauth2/introspect"
 	PathRegister   = "/oauth2/register"
 	PathUserinfo   = "/userinfo"
+	// PathGrantReads is where third-party resource servers run the read
+	// rule (granttoken.PathGrantReads); web serves it.
+	PathGrantReads = "/oauth2/grant-reads"
 )
 
 // New composes the provider. keys must be configured with a TokenTTL at
@@ -78,7 +81,7 @@ func (p *Provider) fositeConfig() *fosite.Config {
 		GlobalSecret:          c.GlobalSecret,
 		// claim:1 must not imply claim:10, so no hierarchy.
 		ScopeStrategy:               fosite.ExactScopeStrategy,
-		AudienceMatchingStrategy:    fosite.DefaultAudienceMatchingStrategy,
+		AudienceMatchingStrategy:    resourceAudience,
 		EnforcePKCEForPublicClients: true,
 		// Refresh tokens only for persistent grants (offline_access).
 		RefreshTokenScopes:    []string{ScopeOfflineAccess},

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 
@@ -56,12 +55,8 @@ func (s *tokenStrategy) GenerateAccessToken(ctx context.Context, r fosite.Reques
 		exp = now.Add(s.ttl)
 	}
 	clientID := r.GetClient().GetID()
-	aud := []string{clientID}
-	for _, a := range r.GetGrantedAudience() {
-		if !slices.Contains(aud, a) {
-			aud = append(aud, a)
-		}
-	}
+	// RFC 9068: aud names the resource server(s), never the client.
+	aud := tokenAudience(ctx, r, s.issuer)
 	token, err := signGrantToken(ctx, s.keys, s.rand, s.issuer, now, grantToken{
 		Subject: sess.GetSubject(), ClientID: clientID, Audience: aud, Scopes: r.GetGrantedScopes(),
 		Grant: sess.Grant, Expiry: exp,

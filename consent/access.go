@@ -242,7 +242,7 @@ func (a *AccessRequests) issue(ctx context.Context, g store.Grant, clientName st
 // statement is the sentence of g's challenge: who receives the rights, then
 // the ReCap's own sentence.
 func (a *AccessRequests) statement(g store.Grant, clientName string) string {
-	return a.recap(g).Extend("Share with " + clientName + ".")
+	return ConsentStatement(a.recap(g), clientName)
 }
 
 // recap lists exactly the grant's fields (or claim) and kind against the

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -75,28 +74,22 @@ func (a *AccessRequests) Validate(ctx context.Context, id, message, signature st
 	})
 }
 
-// verify checks a signed validation challenge of g: a fresh one of this
-// grant, exactly its ReCap and statement, by a key of the identity.
+// verify checks a signed validation challenge of g with the one
+// signed-consent rule: a fresh challenge of this grant, exactly its ReCap
+// and statement, by a key of the identity.
 func (a *AccessRequests) verify(ctx context.Context, g store.Grant, message, signature string) (challenge.Verified, error) {
-	v, err := a.signed(ctx, g, g.ID, message, signature)
-	if err != nil {
-		return v, err
-	}
-	resource := a.Issuer + "/identities/" + g.Identity
-	if v.ReCap == nil || len(v.ReCap.Resources()) != 1 ||
-		!slices.Equal(v.ReCap.Abilities(resource), a.recap(g).Abilities(resource)) {
-		return v, fmt.Errorf("%w: the signed ReCap is not this grant's", ErrBadSignature)
-	}
-	// The sentence the owner read must be the one issued: whoever relays
-	// the challenge cannot reword who is trusted.
 	client, err := a.Store.GetClient(ctx, g.ClientID)
 	if err != nil {
-		return v, fmt.Errorf("consent: access request: client: %w", err)
+		return challenge.Verified{}, fmt.Errorf("consent: access request: client: %w", err)
 	}
-	if st := v.Message.GetStatement(); st == nil || *st != a.statement(g, client.Name) {
-		return v, fmt.Errorf("%w: the signed statement is not the one issued", ErrBadSignature)
+	id, err := identity.ParseAddress(g.Identity)
+	if err != nil {
+		return challenge.Verified{}, err
 	}
-	return v, a.holdsKey(ctx, g, v.Address)
+	return SignedConsent(ctx, a.Challenges, a.Directory, message, signature, Issued{
+		Purpose: store.PurposeAccessGrant, Domain: a.domain(), URI: a.grantURI(g.ID), RequestID: g.ID,
+		Identity: id, ReCap: a.recap(g), Statement: a.statement(g, client.Name),
+	})
 }
 
 // signed verifies a message signed for grant g under requestID (the

@@ -40,34 +40,52 @@ type Used struct {
 // errTokenRevoked refuses a read whose access token was revoked on its own.
 var errTokenRevoked = errors.New("the access token was revoked")
 
-// Use runs checks 2 and 3 of a resource read: the wallet that signed the consent
-// still holds purpose 1 or 2 on the identity (from the cache, so a key removed on
-// the chain stops reads within one block), then the grant is active and, if
-// immediate, consumed atomically, with the read recorded in its usage log. The
-// key check comes first so that a refused read does not burn an immediate grant.
-// Refused reads go to the audit log. With Grants.Usage set, a persistent grant's
-// read is logged in a batch and the grant returned carries only the fields of
-// store.GrantStatus.
+// Use runs the key and grant checks of a resource read: the wallet that
+// signed the consent still holds purpose 1 or 2 on the identity (from the
+// cache, so a key removed on the chain stops reads within one block), then
+// the grant is active and, if immediate, consumed atomically, with the read
+// recorded in its usage log. The key check comes first so that a refused
+// read does not burn an immediate grant. Refused reads go to the audit log.
+// With Grants.Usage set, a persistent grant's read is logged in a batch and
+// the grant returned carries only the fields of store.GrantStatus.
+// Reader.Read runs these with the token and claim checks.
 func (g *Grants) Use(ctx context.Context, r Read) (Used, error) {
+	return g.allow(ctx, r, nil)
+}
+
+// allow runs the key check, then before (when set: checks that can still
+// refuse without spending, such as judging claims), then the grant check
+// that spends, auditing a refusal.
+func (g *Grants) allow(ctx context.Context, r Read, before func() error) (Used, error) {
 	if r.Profile && g.Profiles == nil {
 		return Used{}, errors.New("consent: a read asks for the profile, and Grants has no Profiles")
 	}
-	gr, err := g.use(ctx, r)
+	err := g.holdsKey(ctx, r)
+	if err == nil && before != nil {
+		err = before()
+	}
+	var used Used
+	if err == nil {
+		used, err = g.spend(ctx, r)
+	}
 	if err != nil {
 		g.audit(ctx, store.AuditEvent{Kind: store.AuditRefusedRead, Actor: r.ClientID, Identity: r.Identity.Hex(),
 			ClientID: r.ClientID, GrantID: r.GrantID, Detail: refusal(err)})
 	}
-	return gr, err
+	return used, err
 }
 
-func (g *Grants) use(ctx context.Context, r Read) (Used, error) {
+// holdsKey refuses a read whose consent signer lost purpose 1 and 2.
+func (g *Grants) holdsKey(ctx context.Context, r Read) error {
 	err := identity.RequirePurpose(ctx, g.Directory, r.Identity, r.Wallet, identity.PurposeManagement, identity.PurposeAction)
 	if errors.Is(err, identity.ErrMissingPurpose) {
-		return Used{}, fmt.Errorf("%w: %w", ErrKeyRevoked, err)
+		return fmt.Errorf("%w: %w", ErrKeyRevoked, err)
 	}
-	if err != nil {
-		return Used{}, err
-	}
+	return err
+}
+
+// spend checks the grant and, if immediate, consumes it.
+func (g *Grants) spend(ctx context.Context, r Read) (Used, error) {
 	u := store.GrantUsage{GrantID: r.GrantID, At: g.Clock().UTC(), Resource: r.Resource, Fields: r.Fields, ClientID: r.ClientID}
 	if g.Usage != nil || r.TokenHash != "" {
 		gr, done, err := g.usePersistent(ctx, r, u)

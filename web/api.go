@@ -10,7 +10,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/idconnect/idconnect/authz"
 	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
@@ -25,7 +24,7 @@ import (
 type AccessAPI struct {
 	Site      Site
 	Flow      *consent.AccessRequests
-	Grants    *consent.Grants
+	Reads     *consent.Reader
 	Tokens    GrantTokens
 	Services  ServiceAuthenticator
 	Owner     *Owner
@@ -48,10 +47,9 @@ type AccessAPI struct {
 	ChallengeLimit *Limiter
 }
 
-// GrantTokens verifies grant tokens and mints them for validated access
-// requests; authz.Provider is one.
+// GrantTokens mints grant tokens for validated access requests;
+// authz.Provider is one.
 type GrantTokens interface {
-	VerifyGrantToken(ctx context.Context, token string) (*authz.GrantClaims, string, error)
 	MintGrantToken(ctx context.Context, g store.Grant) (string, time.Duration, error)
 }
 

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -21,8 +20,8 @@ import (
 // Authorizer is the slice of authz.Provider the consent step drives.
 type Authorizer interface {
 	AuthRequest(ctx context.Context, id string) (store.AuthRequest, error)
-	Approve(ctx context.Context, w http.ResponseWriter, r *http.Request, requestID string, a authz.Approval) error
-	Deny(ctx context.Context, w http.ResponseWriter, r *http.Request, requestID string) error
+	Approve(ctx context.Context, requestID string, a authz.Approval) (*url.URL, error)
+	Deny(ctx context.Context, requestID string) (*url.URL, error)
 }
 
 // Clients reads registered clients.
@@ -124,7 +123,7 @@ func (h *Consent) challenge(w http.ResponseWriter, r *http.Request) {
 	recap := h.recap(p, chosen)
 	c, err := h.Challenges.Issue(r.Context(), challenge.Request{
 		Purpose: store.PurposeConsent, Domain: h.Site.Domain(), URI: p.req.RedirectURI, Address: p.wallet,
-		Statement: recap.Extend("Share with " + p.client.Name + "."), RequestID: p.req.ID, Resources: []string{recap.URN()},
+		Statement: consent.ConsentStatement(recap, p.client.Name), RequestID: p.req.ID, Resources: []string{recap.URN()},
 	})
 	if err != nil {
 		serverError(h.Log, w, "issue consent challenge", err)
@@ -150,16 +149,20 @@ func (h *Consent) decide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !d.Allow() {
-		if err := h.Authz.Deny(r.Context(), w, r, p.req.ID); err != nil {
+		u, err := h.Authz.Deny(r.Context(), p.req.ID)
+		if err != nil {
 			h.failPage(w, r, "deny", err)
+			return
 		}
+		redirectClient(w, r, u)
 		return
 	}
 	h.allow(w, r, p, d)
 }
 
-// allow checks the signed consent: the same identity signed with a wallet holding
-// the purpose, the nonce is fresh, and the ReCap lists exactly the shown scopes.
+// allow checks the signed consent with consent's one rule (the message, the
+// ReCap listing exactly the shown scopes, the statement as issued, a fresh
+// nonce, the signer's purpose) and records the grant.
 func (h *Consent) allow(w http.ResponseWriter, r *http.Request, p pendingConsent, d consent.Decision) {
 	ctx := r.Context()
 	chosen, err := consent.Chosen(p.req.Scopes, d.Scopes)
@@ -167,21 +170,23 @@ func (h *Consent) allow(w http.ResponseWriter, r *http.Request, p pendingConsent
 		WriteError(w, http.StatusBadRequest, "bad_scopes", "Only the items the site asked for can be shared.")
 		return
 	}
-	v, err := h.Challenges.Verify(ctx, d.Message, d.Signature, challenge.Expect{
+	recap := h.recap(p, chosen)
+	v, err := consent.SignedConsent(ctx, h.Challenges, h.Directory, d.Message, d.Signature, consent.Issued{
 		Purpose: store.PurposeConsent, Domain: h.Site.Domain(), URI: p.req.RedirectURI, RequestID: p.req.ID, Address: &p.wallet,
+		Identity: p.id, ReCap: recap, Statement: consent.ConsentStatement(recap, p.client.Name),
 	})
-	if err != nil {
-		writeChallengeError(w, err)
+	switch {
+	case errors.Is(err, consent.ErrNotAsIssued):
+		WriteError(w, http.StatusBadRequest, "scope_mismatch", "The signed message does not say what was shown. Try again.")
 		return
-	}
-	want := h.recap(p, chosen)
-	resource := consent.Resource(h.Site.Issuer, p.id)
-	if v.ReCap == nil || !slices.Equal(v.ReCap.Abilities(resource), want.Abilities(resource)) || len(v.ReCap.Resources()) != 1 {
-		WriteError(w, http.StatusBadRequest, "scope_mismatch", "The signed message does not list the items shown. Try again.")
-		return
-	}
-	if err := identity.RequirePurpose(ctx, h.Directory, p.id, v.Address, identity.PurposeManagement, identity.PurposeAction); err != nil {
+	case errors.Is(err, consent.ErrNotOwner):
 		WriteError(w, http.StatusForbidden, "missing_purpose", "This wallet is no longer a management or action key of the identity.")
+		return
+	case errors.Is(err, identity.ErrChainUnavailable):
+		WriteError(w, http.StatusServiceUnavailable, "temporarily_unavailable", "The blockchain cannot be reached right now.")
+		return
+	case err != nil:
+		writeChallengeError(w, err)
 		return
 	}
 	g, err := h.Grants.Create(ctx, consent.Consent{ClientID: p.client.ID, Identity: p.id, Wallet: v.Address, ChainID: h.Site.ChainID,
@@ -207,18 +212,24 @@ func (h *Consent) approve(w http.ResponseWriter, r *http.Request, p pendingConse
 	}
 	a := authz.Approval{Identity: p.id, Wallet: common.HexToAddress(g.Wallet), ChainID: h.Site.ChainID, Scopes: scopes,
 		GrantID: g.ID, GrantKind: g.Kind, ConsentHash: g.ConsentHash, AuthTime: p.login.AuthTime}
-	if !asJSON {
-		if err := h.Authz.Approve(r.Context(), w, r, p.req.ID, a); err != nil {
-			h.failPage(w, r, "approve", err)
-		}
-		return
+	u, err := h.Authz.Approve(r.Context(), p.req.ID, a)
+	switch {
+	case err != nil && asJSON:
+		serverError(h.Log, w, "approve", err)
+	case err != nil:
+		h.failPage(w, r, "approve", err)
+	case asJSON:
+		WriteJSON(w, http.StatusOK, map[string]string{"redirect": u.String()})
+	default:
+		redirectClient(w, r, u)
 	}
-	rec := &redirectCapture{header: http.Header{}}
-	if err := h.Authz.Approve(r.Context(), rec, r, p.req.ID, a); err != nil || rec.header.Get("Location") == "" {
-		serverError(h.Log, w, "approve", errors.Join(err, errors.New("no redirect")))
-		return
-	}
-	WriteJSON(w, http.StatusOK, map[string]string{"redirect": rec.header.Get("Location")})
+}
+
+// redirectClient sends the browser back to the client with the
+// authorization response, which no cache may keep.
+func redirectClient(w http.ResponseWriter, r *http.Request, u *url.URL) {
+	w.Header().Set("Cache-Control", "no-store")
+	http.Redirect(w, r, u.String(), http.StatusSeeOther)
 }
 
 func (h *Consent) failPage(w http.ResponseWriter, r *http.Request, op string, err error) {
@@ -235,13 +246,3 @@ func kindText(k store.GrantKind) string {
 	}
 	return "one-time access"
 }
-
-// redirectCapture records the redirect authz writes, so it can go back as JSON.
-type redirectCapture struct {
-	header http.Header
-	status int
-}
-
-func (c *redirectCapture) Header() http.Header         { return c.header }
-func (c *redirectCapture) Write(b []byte) (int, error) { return len(b), nil }
-func (c *redirectCapture) WriteHeader(status int)      { c.status = status }

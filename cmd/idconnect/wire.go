@@ -131,8 +131,9 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	(&web.Consent{Site: site, Owner: owner, Authz: p.provider, Clients: n.store, Grants: grants, Challenges: challenges, Directory: n.cache,
 		Describer: &consent.Describer{Directory: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Clock: time.Now},
 		Static:    p.static, Log: log}).Mount(mux)
-	(&web.UserInfo{Site: site, Tokens: p.provider, Grants: grants, Directory: n.cache, Catalogue: p.catalogue,
-		Clock: time.Now, Log: log}).Mount(mux)
+	reads := &consent.Reader{Tokens: p.provider, Grants: grants}
+	(&web.UserInfo{Site: site, Reads: reads, Catalogue: p.catalogue, Log: log}).Mount(mux)
+	(&web.GrantReads{Clients: p.provider, Reads: reads, Catalogue: p.catalogue, Log: log}).Mount(mux)
 	(&web.Account{Owner: owner, Profiles: profiles, Static: p.static, Clock: time.Now, Log: log,
 		Revoke: func(r *http.Request, id string, at time.Time) error {
 			return n.store.RevokeLoginSession(r.Context(), id, at)
@@ -141,7 +142,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 		Follow: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Static: p.static, Clock: time.Now, Log: log,
 		Webhooks: p.webhooks}).Mount(mux)
 	services.Mount(mux)
-	(&web.AccessAPI{Site: site, Flow: access, Grants: grants, Tokens: p.provider, Services: services, Owner: owner,
+	(&web.AccessAPI{Site: site, Flow: access, Reads: reads, Tokens: p.provider, Services: services, Owner: owner,
 		Store: n.store, Directory: n.cache, Catalogue: p.catalogue, Clock: time.Now, Log: log,
 		RequestLimit: web.NewLimiter(rate.Limit(20), 200, 100_000, nil),
 		// An owner answers by hand: ten at once, then one a minute, from
