@@ -109,8 +109,8 @@ func (p *Provider) compose() {
 		Signer: signer,
 	}
 	p.oauth = compose.Compose(fc, p.storage, strategy,
-		compose.OAuth2AuthorizeExplicitFactory,
-		compose.OAuth2RefreshTokenGrantFactory,
+		codeGrantFactory,
+		refreshGrantFactory,
 		compose.OpenIDConnectExplicitFactory,
 		compose.OAuth2PKCEFactory,
 		compose.OAuth2TokenIntrospectionFactory,
