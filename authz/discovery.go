@@ -3,7 +3,6 @@ package authz
 import (
 	"encoding/json"
 	"net/http"
-	"slices"
 )
 
 // Discovery is the OpenID Provider metadata document (OpenID Connect
@@ -74,14 +73,12 @@ func (p *Provider) Discovery() Discovery {
 	return d
 }
 
-// signingAlgs lists the current key's algorithm first, then those of the
-// other published keys, whose ID tokens may still be in use.
+// signingAlgs lists the ID token algorithms: the ring keeps a current key
+// of each, and a client may register any of them.
 func (p *Provider) signingAlgs() []string {
-	algs := []string{string(p.keys.Current().Alg)}
-	for _, k := range p.keys.JWKS().Keys {
-		if !slices.Contains(algs, k.Algorithm) {
-			algs = append(algs, k.Algorithm)
-		}
+	algs := make([]string, 0, len(SigningAlgs))
+	for _, a := range SigningAlgs {
+		algs = append(algs, string(a))
 	}
 	return algs
 }
