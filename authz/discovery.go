@@ -32,6 +32,9 @@ type Discovery struct {
 	ClaimsParameterSupported                  bool     `json:"claims_parameter_supported"`
 	RequestParameterSupported                 bool     `json:"request_parameter_supported"`
 	RequestURIParameterSupported              bool     `json:"request_uri_parameter_supported"`
+	// AuthorizationResponseIssParameterSupported is RFC 9207: every
+	// authorization response carries iss.
+	AuthorizationResponseIssParameterSupported bool `json:"authorization_response_iss_parameter_supported"`
 }
 
 // claimsSupported are the claims the ID token and /userinfo may carry.
@@ -61,11 +64,12 @@ func (p *Provider) Discovery() Discovery {
 		TokenEndpointAuthMethodsSupported:      clientAuth,
 		RevocationEndpointAuthMethodsSupported: clientAuth,
 		// fosite also accepts a bearer access token, which has no name here.
-		IntrospectionEndpointAuthMethodsSupported: []string{"client_secret_basic"},
-		IDTokenSigningAlgValuesSupported:          p.signingAlgs(),
-		SubjectTypesSupported:                     []string{"public"},
-		ClaimTypesSupported:                       []string{"normal"},
-		PromptValuesSupported:                     []string{"login", "consent", "select_account"},
+		IntrospectionEndpointAuthMethodsSupported:  []string{"client_secret_basic"},
+		IDTokenSigningAlgValuesSupported:           p.signingAlgs(),
+		SubjectTypesSupported:                      []string{"public"},
+		ClaimTypesSupported:                        []string{"normal"},
+		PromptValuesSupported:                      []string{"login", "consent", "select_account"},
+		AuthorizationResponseIssParameterSupported: true,
 	}
 	if p.cfg.RegistrationToken != "" {
 		d.RegistrationEndpoint = iss + PathRegister

@@ -108,7 +108,7 @@ func (p *Provider) compose() {
 		},
 		Signer: signer,
 	}
-	p.oauth = compose.Compose(fc, p.storage, strategy,
+	core := compose.Compose(fc, p.storage, strategy,
 		codeGrantFactory,
 		refreshGrantFactory,
 		compose.OpenIDConnectExplicitFactory,
@@ -116,6 +116,7 @@ func (p *Provider) compose() {
 		compose.OAuth2TokenIntrospectionFactory,
 		revocationFactory,
 	)
+	p.oauth = issuerResponses{OAuth2Provider: core, p: p}
 }
 
 // Mount registers the provider's endpoints.
