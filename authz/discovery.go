@@ -16,6 +16,7 @@ type Discovery struct {
 	RevocationEndpoint                        string   `json:"revocation_endpoint"`
 	IntrospectionEndpoint                     string   `json:"introspection_endpoint"`
 	RegistrationEndpoint                      string   `json:"registration_endpoint,omitempty"`
+	EndSessionEndpoint                        string   `json:"end_session_endpoint"`
 	ScopesSupported                           []string `json:"scopes_supported"`
 	ClaimsSupported                           []string `json:"claims_supported"`
 	ResponseTypesSupported                    []string `json:"response_types_supported"`
@@ -55,6 +56,7 @@ func (p *Provider) Discovery() Discovery {
 		JWKSURI:                                iss + PathJWKS,
 		RevocationEndpoint:                     iss + PathRevoke,
 		IntrospectionEndpoint:                  iss + PathIntrospect,
+		EndSessionEndpoint:                     iss + PathEndSession,
 		ScopesSupported:                        supportedScopes(p.cfg.ClaimTopics),
 		ClaimsSupported:                        claimsSupported,
 		ResponseTypesSupported:                 []string{responseTypeCode},

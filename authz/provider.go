@@ -39,6 +39,9 @@ const (
 	PathIntrospect = "/oauth2/introspect"
 	PathRegister   = "/oauth2/register"
 	PathUserinfo   = "/userinfo"
+	// PathEndSession is RP-initiated logout; the web layer serves it,
+	// with the rules of CheckLogout.
+	PathEndSession = "/oauth2/logout"
 )
 
 // New composes the provider. keys must be configured with a TokenTTL at
