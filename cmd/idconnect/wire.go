@@ -49,7 +49,7 @@ func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 		return nil, err
 	}
 	handler := web.Stack{Issuer: cfg.issuer(), Log: log, Clock: time.Now, Random: rand.Reader,
-		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo"}}.Handler(mux)
+		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo", "POST " + authz.PathEndSession}}.Handler(mux)
 	handler = web.AuditTokens(n.store, time.Now, handler)
 	deliverer := &consent.Deliverer{Store: n.store, Log: log, AllowLoopback: cfg.Dev, Callbacks: p.provider}
 	return &flows{handler: handler, provider: p.provider, keyring: p.keyring, usage: p.usage, deliverer: deliverer}, nil
@@ -115,6 +115,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	(&web.Consent{Site: site, Owner: owner, Authz: p.provider, Clients: n.store, Grants: grants, Challenges: challenges, Directory: n.cache,
 		Describer: &consent.Describer{Directory: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Clock: time.Now},
 		Static:    p.static, Log: log}).Mount(mux)
+	(&web.EndSession{Flow: p.provider, Sessions: p.sessions, Store: n.store, Static: p.static, Clock: time.Now, Log: log}).Mount(mux)
 	(&web.UserInfo{Site: site, Tokens: p.provider, Grants: grants, Directory: n.cache, Catalogue: p.catalogue,
 		Clock: time.Now, Log: log}).Mount(mux)
 	(&web.Account{Owner: owner, Profiles: profiles, Static: p.static, Clock: time.Now, Log: log,
