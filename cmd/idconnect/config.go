@@ -37,6 +37,11 @@ type serveConfig struct {
 	DeployerKeyFile   string // optional: the IdFactory owner's key, to onboard wallets without an identity
 	RegistrationToken string // operator token for RFC 7591 dynamic registration; empty disables it
 	DemoAddr          string // in --dev, where the demo relying party listens; empty: nowhere
+
+	// keyRefresh is how often the keyring re-reads the store for keys
+	// rotated elsewhere; zero is the keyring's default (a minute). Not a
+	// flag: tests shorten it to see a rotation without waiting.
+	keyRefresh time.Duration
 }
 
 // validate reports every problem at once, so an operator fixes them in one go.

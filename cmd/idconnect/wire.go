@@ -76,7 +76,7 @@ func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	if p.sealer, err = store.NewSealer(keys.seal, rand.Reader); err != nil {
 		return nil, err
 	}
-	if p.keyring, err = authz.NewKeyring(ctx, n.store, p.sealer, authz.KeyringConfig{TokenTTL: authz.DefaultIDTokenTTL, Log: log}); err != nil {
+	if p.keyring, err = authz.NewKeyring(ctx, n.store, p.sealer, authz.KeyringConfig{TokenTTL: authz.DefaultIDTokenTTL, RefreshInterval: cfg.keyRefresh, Log: log}); err != nil {
 		return nil, err
 	}
 	p.provider, err = authz.New(authz.Config{Issuer: cfg.issuer(), GlobalSecret: keys.hmac, RegistrationToken: cfg.RegistrationToken,
