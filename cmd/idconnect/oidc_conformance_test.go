@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -379,56 +378,5 @@ func nonceEchoed(t *testing.T, c *conformance) {
 	idt, err := c.rs256Verifier(id).Verify(context.Background(), raw)
 	if err != nil || idt.Nonce != "nonce-conformance-1" {
 		t.Fatalf("%v, nonce %q", err, idt.Nonce)
-	}
-}
-
-// userinfoOf runs a flow for scopes (all ticked) and reads /userinfo once.
-func (c *conformance) userinfoOf(t *testing.T, scopes ...string) map[string]any {
-	t.Helper()
-	id, secret := c.client(t, authz.ClientSpec{})
-	tok, _ := c.tokens(t, c.oauth(t, id, secret, append([]string{oidc.ScopeOpenID}, scopes...)...), scopes)
-	status, info := userinfo(t, c.issuer, tok.AccessToken)
-	if status != http.StatusOK {
-		t.Fatalf("userinfo %d %v", status, info)
-	}
-	return info
-}
-
-func scopeAll(t *testing.T, c *conformance) {
-	info := c.userinfoOf(t, "profile", "email", "phone", "address")
-	for _, k := range []string{"sub", "name", "given_name", "family_name", "email", "email_verified", "phone_number", "address"} {
-		if _, ok := info[k]; !ok {
-			t.Errorf("userinfo lacks %s: %v", k, info)
-		}
-	}
-}
-
-// scopeOnly checks that one scope gives its claims and no other's.
-func scopeOnly(scope string, claims ...string) func(*testing.T, *conformance) {
-	return func(t *testing.T, c *conformance) {
-		info := c.userinfoOf(t, scope)
-		for _, k := range []string{"name", "given_name", "family_name", "email", "email_verified", "phone_number", "address"} {
-			if _, got := info[k]; got != slices.Contains(claims, k) {
-				t.Errorf("scope %s: %s present = %v", scope, k, got)
-			}
-		}
-	}
-}
-
-func clientAuth(style oauth2.AuthStyle) func(*testing.T, *conformance) {
-	return func(t *testing.T, c *conformance) {
-		id, secret := c.client(t, authz.ClientSpec{})
-		conf := c.oauth(t, id, secret, oidc.ScopeOpenID)
-		conf.Endpoint.AuthStyle = style
-		q := c.code(t, conf, nil)
-		wrong := *conf
-		wrong.ClientSecret = secret + "x"
-		var re *oauth2.RetrieveError
-		if _, err := wrong.Exchange(context.Background(), q.Get("code")); !errors.As(err, &re) || re.ErrorCode != "invalid_client" {
-			t.Fatalf("a wrong secret: %v, want invalid_client", err)
-		}
-		if _, err := conf.Exchange(context.Background(), q.Get("code")); err != nil {
-			t.Fatal(err)
-		}
 	}
 }
