@@ -118,7 +118,7 @@ type ClientSpec struct {
 	Public bool
 	// Scopes the client may ask for; empty allows every supported scope.
 	Scopes []string
-	// IDTokenAlg is id_token_signed_response_alg: one of SigningAlgs,
+	// IDTokenAlg is id_token_signed_response_alg: RS256, ES256 or EdDSA,
 	// empty for the default, RS256.
 	IDTokenAlg store.SigningAlg
 	// PostLogoutRedirectURIs are where RP-initiated logout may return the
@@ -232,8 +232,8 @@ func (spec ClientSpec) validate() error {
 			errs = append(errs, fmt.Errorf("unknown scope %q", s))
 		}
 	}
-	if spec.IDTokenAlg != "" && !slices.Contains(SigningAlgs, spec.IDTokenAlg) {
-		errs = append(errs, fmt.Errorf("ID token algorithm %q is not one of %v", spec.IDTokenAlg, SigningAlgs))
+	if spec.IDTokenAlg != "" && !slices.Contains(ringAlgs, spec.IDTokenAlg) {
+		errs = append(errs, fmt.Errorf("ID token algorithm %q is not one of %v", spec.IDTokenAlg, ringAlgs))
 	}
 	for i, u := range spec.PostLogoutRedirectURIs {
 		if err := checkRedirectURI(u); err != nil {

@@ -82,8 +82,8 @@ func (p *Provider) Discovery() Discovery {
 // signingAlgs lists the ID token algorithms: the ring keeps a current key
 // of each, and a client may register any of them.
 func (p *Provider) signingAlgs() []string {
-	algs := make([]string, 0, len(SigningAlgs))
-	for _, a := range SigningAlgs {
+	algs := make([]string, 0, len(ringAlgs))
+	for _, a := range ringAlgs {
 		algs = append(algs, string(a))
 	}
 	return algs

@@ -24,7 +24,7 @@ type KeyringConfig struct {
 	// costs about fifty ES256 ones, on the hot path of every code
 	// exchange. ID tokens are signed with the algorithm their client
 	// registered, so the ring keeps one current key of every algorithm
-	// in SigningAlgs.
+	// (RS256, ES256 and EdDSA).
 	Alg store.SigningAlg
 	// RSABits is the size of new RSA keys: 2048 (the default) or 3072.
 	RSABits int
@@ -52,10 +52,10 @@ type Key struct {
 	NotAfter time.Time
 }
 
-// SigningAlgs are the algorithms the ring keeps a current key of, and so
+// ringAlgs are the algorithms the ring keeps a current key of, and so
 // the ID token algorithms a client may register: RS256 first, the
-// default of OpenID Connect.
-var SigningAlgs = []store.SigningAlg{store.AlgRS256, store.AlgES256, store.AlgEdDSA}
+// default of OpenID Connect. Never changed.
+var ringAlgs = []store.SigningAlg{store.AlgRS256, store.AlgES256, store.AlgEdDSA}
 
 // Keyring holds the server's JWT signing keys: one current key per
 // algorithm signs, and every key whose tokens may still be alive is
@@ -135,12 +135,12 @@ func NewKeyring(ctx context.Context, st store.SigningKeyStore, sealer *store.Sea
 // KeyringConfig.Alg).
 func (k *Keyring) Current() Key { return k.state.Load().primary.describe() }
 
-// CurrentKeys describes the current key of each algorithm, in
-// SigningAlgs order.
+// CurrentKeys describes the current key of each algorithm: RS256,
+// ES256, EdDSA.
 func (k *Keyring) CurrentKeys() []Key {
 	st := k.state.Load()
-	out := make([]Key, 0, len(SigningAlgs))
-	for _, alg := range SigningAlgs {
+	out := make([]Key, 0, len(ringAlgs))
+	for _, alg := range ringAlgs {
 		out = append(out, st.current[alg].describe())
 	}
 	return out
@@ -161,7 +161,7 @@ func (k *Keyring) Rotate(ctx context.Context) (Key, error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	fresh := map[store.SigningAlg]store.SigningKey{}
-	for _, alg := range SigningAlgs {
+	for _, alg := range ringAlgs {
 		rec, err := k.createLocked(ctx, alg)
 		if err != nil {
 			return Key{}, err
@@ -273,7 +273,7 @@ func (k *Keyring) reloadLocked(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("authz: load signing keys: %w", err)
 	}
-	for _, alg := range SigningAlgs {
+	for _, alg := range ringAlgs {
 		if !slices.ContainsFunc(recs, func(r store.SigningKey) bool { return r.Alg == alg && r.RetiredAt.IsZero() }) {
 			rec, err := k.createLocked(ctx, alg)
 			if err != nil {
@@ -293,7 +293,7 @@ func (k *Keyring) reloadLocked(ctx context.Context) error {
 			continue
 		}
 		_, taken := st.current[r.Alg]
-		signing := active && !taken && slices.Contains(SigningAlgs, r.Alg)
+		signing := active && !taken && slices.Contains(ringAlgs, r.Alg)
 		rk, err := k.ringKey(r, signing)
 		if err != nil {
 			return err

@@ -94,7 +94,7 @@ func parseRegistration(body []byte) (ClientSpec, string, error) {
 		}
 	}
 	alg := store.SigningAlg(req.IDTokenAlg)
-	if alg != "" && !slices.Contains(SigningAlgs, alg) {
+	if alg != "" && !slices.Contains(ringAlgs, alg) {
 		return ClientSpec{}, "", metadataError("id_token_signed_response_alg %q is not supported", clip(req.IDTokenAlg))
 	}
 	spec := ClientSpec{
