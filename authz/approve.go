@@ -88,7 +88,7 @@ func (p *Provider) Approve(ctx context.Context, requestID string, a Approval) (*
 	case err != nil:
 		return nil, fmt.Errorf("authz: approve: %w", err)
 	}
-	return authorizationResponse(ar, resp.GetParameters()), nil
+	return p.authorizationResponse(ar, resp.GetParameters()), nil
 }
 
 // Deny ends a parked request and returns the client's redirect_uri with
@@ -119,14 +119,15 @@ func (p *Provider) abandon(ctx context.Context, requestID string, ar fosite.Auth
 		return nil, fmt.Errorf("%w: the redirect_uri is no longer registered", ErrAuthRequestNotFound)
 	}
 	q := fosite.ErrorToRFC6749Error(err).ToValues()
-	return authorizationResponse(ar, q), nil
+	return p.authorizationResponse(ar, q), nil
 }
 
 // authorizationResponse is the one place that builds the redirect back to
 // the client (response_mode=query, the only mode offered): the
-// redirect_uri, its own query kept, plus params and the state. RFC 9207's
-// iss parameter belongs here too.
-func authorizationResponse(ar fosite.AuthorizeRequester, params url.Values) *url.URL {
+// redirect_uri, its own query kept, plus params, the state and RFC 9207's
+// iss (withIssuer).
+func (p *Provider) authorizationResponse(ar fosite.AuthorizeRequester, params url.Values) *url.URL {
+	params = p.withIssuer(params)
 	u := *ar.GetRedirectURI()
 	u.Fragment = ""
 	q := u.Query()

@@ -62,6 +62,23 @@ func (c *client) GetResponseTypes() fosite.Arguments {
 
 func (c *client) GetScopes() fosite.Arguments { return c.c.Scopes }
 
+// idTokenAlg is the algorithm the client's ID tokens are signed with.
+func (c *client) idTokenAlg() store.SigningAlg {
+	if c.c.IDTokenAlg == "" {
+		return store.AlgRS256
+	}
+	return c.c.IDTokenAlg
+}
+
+// idTokenAlgOf is fc's ID token algorithm; RS256 for a client that is not
+// ours, which does not happen.
+func idTokenAlgOf(fc fosite.Client) store.SigningAlg {
+	if c, ok := fc.(*client); ok {
+		return c.idTokenAlg()
+	}
+	return store.AlgRS256
+}
+
 // GetResponseModes allows an explicit response_mode=query, the only mode
 // offered.
 func (c *client) GetResponseModes() []fosite.ResponseModeType {
@@ -101,6 +118,12 @@ type ClientSpec struct {
 	Public bool
 	// Scopes the client may ask for; empty allows every supported scope.
 	Scopes []string
+	// IDTokenAlg is id_token_signed_response_alg: RS256, ES256 or EdDSA,
+	// empty for the default, RS256.
+	IDTokenAlg store.SigningAlg
+	// PostLogoutRedirectURIs are where RP-initiated logout may return the
+	// browser, matched exactly.
+	PostLogoutRedirectURIs []string
 }
 
 // ClientStore is what the client helpers need.
@@ -158,11 +181,18 @@ func newClient(spec ClientSpec, topics []uint64, random io.Reader, now time.Time
 	if len(scopes) == 0 {
 		scopes = supportedScopes(topics)
 	}
+	alg := spec.IDTokenAlg
+	if alg == "" {
+		// Stored explicitly, so that a later change of default leaves
+		// registered clients as they were.
+		alg = store.AlgRS256
+	}
 	c := store.Client{
 		ID: hex.EncodeToString(idBytes), Public: spec.Public, Name: strings.TrimSpace(spec.Name),
 		LogoURI: spec.LogoURI, RedirectURIs: slices.Clone(spec.RedirectURIs),
 		GrantTypes:    []string{grantAuthorizationCode, grantRefreshToken},
 		ResponseTypes: []string{responseTypeCode}, Scopes: scopes, CreatedAt: now.UTC(),
+		IDTokenAlg: alg, PostLogoutRedirectURIs: slices.Clone(spec.PostLogoutRedirectURIs),
 	}
 	if spec.Public {
 		return c, "", nil
@@ -200,6 +230,16 @@ func (spec ClientSpec) validate() error {
 	for _, s := range spec.Scopes {
 		if !knownScope(s) {
 			errs = append(errs, fmt.Errorf("unknown scope %q", s))
+		}
+	}
+	if spec.IDTokenAlg != "" && !slices.Contains(ringAlgs, spec.IDTokenAlg) {
+		errs = append(errs, fmt.Errorf("ID token algorithm %q is not one of %v", spec.IDTokenAlg, ringAlgs))
+	}
+	for i, u := range spec.PostLogoutRedirectURIs {
+		if err := checkRedirectURI(u); err != nil {
+			errs = append(errs, fmt.Errorf("post-logout redirect URI %q: %w", u, err))
+		} else if slices.Index(spec.PostLogoutRedirectURIs, u) != i {
+			errs = append(errs, fmt.Errorf("post-logout redirect URI %q is listed twice", u))
 		}
 	}
 	if len(errs) > 0 {

@@ -3,7 +3,6 @@ package authz
 import (
 	"encoding/json"
 	"net/http"
-	"slices"
 )
 
 // Discovery is the OpenID Provider metadata document (OpenID Connect
@@ -17,6 +16,7 @@ type Discovery struct {
 	RevocationEndpoint                        string   `json:"revocation_endpoint"`
 	IntrospectionEndpoint                     string   `json:"introspection_endpoint"`
 	RegistrationEndpoint                      string   `json:"registration_endpoint,omitempty"`
+	EndSessionEndpoint                        string   `json:"end_session_endpoint"`
 	ScopesSupported                           []string `json:"scopes_supported"`
 	ClaimsSupported                           []string `json:"claims_supported"`
 	ResponseTypesSupported                    []string `json:"response_types_supported"`
@@ -33,6 +33,9 @@ type Discovery struct {
 	ClaimsParameterSupported                  bool     `json:"claims_parameter_supported"`
 	RequestParameterSupported                 bool     `json:"request_parameter_supported"`
 	RequestURIParameterSupported              bool     `json:"request_uri_parameter_supported"`
+	// AuthorizationResponseIssParameterSupported is RFC 9207: every
+	// authorization response carries iss.
+	AuthorizationResponseIssParameterSupported bool `json:"authorization_response_iss_parameter_supported"`
 }
 
 // claimsSupported are the claims the ID token and /userinfo may carry.
@@ -53,6 +56,7 @@ func (p *Provider) Discovery() Discovery {
 		JWKSURI:                                iss + PathJWKS,
 		RevocationEndpoint:                     iss + PathRevoke,
 		IntrospectionEndpoint:                  iss + PathIntrospect,
+		EndSessionEndpoint:                     iss + PathEndSession,
 		ScopesSupported:                        supportedScopes(p.cfg.ClaimTopics),
 		ClaimsSupported:                        claimsSupported,
 		ResponseTypesSupported:                 []string{responseTypeCode},
@@ -62,11 +66,12 @@ func (p *Provider) Discovery() Discovery {
 		TokenEndpointAuthMethodsSupported:      clientAuth,
 		RevocationEndpointAuthMethodsSupported: clientAuth,
 		// fosite also accepts a bearer access token, which has no name here.
-		IntrospectionEndpointAuthMethodsSupported: []string{"client_secret_basic"},
-		IDTokenSigningAlgValuesSupported:          p.signingAlgs(),
-		SubjectTypesSupported:                     []string{"public"},
-		ClaimTypesSupported:                       []string{"normal"},
-		PromptValuesSupported:                     []string{"login", "consent", "select_account"},
+		IntrospectionEndpointAuthMethodsSupported:  []string{"client_secret_basic"},
+		IDTokenSigningAlgValuesSupported:           p.signingAlgs(),
+		SubjectTypesSupported:                      []string{"public"},
+		ClaimTypesSupported:                        []string{"normal"},
+		PromptValuesSupported:                      []string{"login", "consent", "select_account"},
+		AuthorizationResponseIssParameterSupported: true,
 	}
 	if p.cfg.RegistrationToken != "" {
 		d.RegistrationEndpoint = iss + PathRegister
@@ -74,14 +79,12 @@ func (p *Provider) Discovery() Discovery {
 	return d
 }
 
-// signingAlgs lists the current key's algorithm first, then those of the
-// other published keys, whose ID tokens may still be in use.
+// signingAlgs lists the ID token algorithms: the ring keeps a current key
+// of each, and a client may register any of them.
 func (p *Provider) signingAlgs() []string {
-	algs := []string{string(p.keys.Current().Alg)}
-	for _, k := range p.keys.JWKS().Keys {
-		if !slices.Contains(algs, k.Algorithm) {
-			algs = append(algs, k.Algorithm)
-		}
+	algs := make([]string, 0, len(ringAlgs))
+	for _, a := range ringAlgs {
+		algs = append(algs, string(a))
 	}
 	return algs
 }

@@ -42,6 +42,9 @@ const (
 	// PathGrantReads is where third-party resource servers run the read
 	// rule (granttoken.PathGrantReads); web serves it.
 	PathGrantReads = "/oauth2/grant-reads"
+	// PathEndSession is RP-initiated logout; the web layer serves it,
+	// with the rules of CheckLogout.
+	PathEndSession = "/oauth2/logout"
 )
 
 // New composes the provider. keys must be configured with a TokenTTL at
@@ -111,14 +114,15 @@ func (p *Provider) compose() {
 		},
 		Signer: signer,
 	}
-	p.oauth = compose.Compose(fc, p.storage, strategy,
-		compose.OAuth2AuthorizeExplicitFactory,
-		compose.OAuth2RefreshTokenGrantFactory,
+	core := compose.Compose(fc, p.storage, strategy,
+		codeGrantFactory,
+		refreshGrantFactory,
 		compose.OpenIDConnectExplicitFactory,
 		compose.OAuth2PKCEFactory,
 		compose.OAuth2TokenIntrospectionFactory,
 		revocationFactory,
 	)
+	p.oauth = issuerResponses{OAuth2Provider: core, p: p}
 }
 
 // Mount registers the provider's endpoints.

@@ -10,8 +10,11 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/idconnect/idconnect/store"
 )
 
 // maxRegistrationBody bounds a registration request.
@@ -27,6 +30,8 @@ type registrationRequest struct {
 	GrantTypes              []string `json:"grant_types"`
 	ResponseTypes           []string `json:"response_types"`
 	Scope                   string   `json:"scope"`
+	IDTokenAlg              string   `json:"id_token_signed_response_alg"`
+	PostLogoutRedirectURIs  []string `json:"post_logout_redirect_uris"`
 }
 
 // registrationResponse is RFC 7591 section 3.2.1.
@@ -42,6 +47,8 @@ type registrationResponse struct {
 	GrantTypes              []string `json:"grant_types"`
 	ResponseTypes           []string `json:"response_types"`
 	Scope                   string   `json:"scope"`
+	IDTokenAlg              string   `json:"id_token_signed_response_alg"`
+	PostLogoutRedirectURIs  []string `json:"post_logout_redirect_uris,omitempty"`
 }
 
 // registrationError is an RFC 7591 section 3.2.2 error.
@@ -86,9 +93,14 @@ func parseRegistration(body []byte) (ClientSpec, string, error) {
 			return ClientSpec{}, "", metadataError("response type %q is not supported", clip(t))
 		}
 	}
+	alg := store.SigningAlg(req.IDTokenAlg)
+	if alg != "" && !slices.Contains(ringAlgs, alg) {
+		return ClientSpec{}, "", metadataError("id_token_signed_response_alg %q is not supported", clip(req.IDTokenAlg))
+	}
 	spec := ClientSpec{
 		Name: req.ClientName, LogoURI: req.LogoURI, RedirectURIs: req.RedirectURIs,
 		Public: method == "none", Scopes: strings.Fields(req.Scope),
+		IDTokenAlg: alg, PostLogoutRedirectURIs: req.PostLogoutRedirectURIs,
 	}
 	if len(req.RedirectURIs) == 0 {
 		return ClientSpec{}, "", &registrationError{Code: "invalid_redirect_uri", Description: "redirect_uris is required"}
@@ -153,6 +165,7 @@ func (p *Provider) serveRegister(w http.ResponseWriter, r *http.Request) {
 		ClientID: c.ID, ClientSecret: secret, ClientIDIssuedAt: c.CreatedAt.Unix(), ClientName: c.Name,
 		LogoURI: c.LogoURI, RedirectURIs: c.RedirectURIs, TokenEndpointAuthMethod: method,
 		GrantTypes: c.GrantTypes, ResponseTypes: c.ResponseTypes, Scope: strings.Join(c.Scopes, " "),
+		IDTokenAlg: string(c.IDTokenAlg), PostLogoutRedirectURIs: c.PostLogoutRedirectURIs,
 	}
 	if secret != "" {
 		never := int64(0)

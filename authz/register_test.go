@@ -57,7 +57,8 @@ func TestRegisterEndpoint(t *testing.T) {
 			secret, _ := out["client_secret"].(string)
 			c, err := f.st.GetClient(t.Context(), id)
 			must(t, err)
-			if c.Public || c.Name != "Shop" || out["scope"] != "openid email" || secret == "" {
+			if c.Public || c.Name != "Shop" || out["scope"] != "openid email" || secret == "" ||
+				c.IDTokenAlg != "RS256" || out["id_token_signed_response_alg"] != "RS256" {
 				t.Fatalf("registered %+v from %v", c, out)
 			}
 			must(t, secretHasher{}.Compare(t.Context(), c.SecretHash, []byte(secret)))
@@ -118,6 +119,17 @@ func TestParseRegistration(t *testing.T) {
 		{"not an object", `["x"]`, "invalid_client_metadata", false, ""},
 		{"two values", `{"client_name":"a","redirect_uris":["` + cb + `"]} {}`, "invalid_client_metadata", false, ""},
 		{"empty", ``, "invalid_client_metadata", false, ""},
+		{"RS256", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"id_token_signed_response_alg":"RS256"}`, "", false, "client_secret_basic"},
+		{"ES256", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"id_token_signed_response_alg":"ES256"}`, "", false, "client_secret_basic"},
+		{"EdDSA", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"id_token_signed_response_alg":"EdDSA"}`, "", false, "client_secret_basic"},
+		{"alg none", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"id_token_signed_response_alg":"none"}`, "invalid_client_metadata", false, ""},
+		{"alg HS256", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"id_token_signed_response_alg":"HS256"}`, "invalid_client_metadata", false, ""},
+		{"alg lower case", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"id_token_signed_response_alg":"rs256"}`, "invalid_client_metadata", false, ""},
+		{"alg not a string", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"id_token_signed_response_alg":256}`, "invalid_client_metadata", false, ""},
+		{"post logout", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"post_logout_redirect_uris":["https://shop.example/bye"]}`, "", false, "client_secret_basic"},
+		{"post logout http", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"post_logout_redirect_uris":["http://shop.example/bye"]}`, "invalid_client_metadata", false, ""},
+		{"post logout fragment", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"post_logout_redirect_uris":["https://shop.example/bye#x"]}`, "invalid_client_metadata", false, ""},
+		{"post logout twice", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"post_logout_redirect_uris":["https://shop.example/bye","https://shop.example/bye"]}`, "invalid_client_metadata", false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -148,6 +160,9 @@ func FuzzRegister(f *testing.F) {
 		`{"client_name":"\u0000","redirect_uris":[""]}`,
 		`{"redirect_uris":null,"grant_types":["refresh_token"],"response_types":["code"]}`,
 		`{"client_name":"x","redirect_uris":["https://a.example/cb"],"logo_uri":"javascript:alert(1)"}`,
+		`{"client_name":"x","redirect_uris":["https://a.example/cb"],"id_token_signed_response_alg":"RS256"}`,
+		`{"client_name":"x","redirect_uris":["https://a.example/cb"],"id_token_signed_response_alg":"none"}`,
+		`{"client_name":"x","redirect_uris":["https://a.example/cb"],"post_logout_redirect_uris":["https://a.example/bye"]}`,
 		`[]`, `null`, `{`, ``,
 	} {
 		f.Add([]byte(seed))

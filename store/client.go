@@ -20,8 +20,15 @@ type Client struct {
 	Scopes        []string
 	// Wallets are the EIP-55 addresses the service may sign challenges
 	// with on the access-request API.
-	Wallets   []string
-	CreatedAt time.Time
+	Wallets []string
+	// IDTokenAlg is the client's id_token_signed_response_alg (OpenID
+	// Connect Dynamic Client Registration 1.0 section 2). Empty means the
+	// specification's default, RS256.
+	IDTokenAlg SigningAlg
+	// PostLogoutRedirectURIs are where RP-initiated logout may send the
+	// browser back to, matched exactly.
+	PostLogoutRedirectURIs []string
+	CreatedAt              time.Time
 }
 
 // ClientStore keeps OAuth2 clients.

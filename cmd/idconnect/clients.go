@@ -68,6 +68,8 @@ func clientCommand(stdout io.Writer) *cli.Command {
 					&cli.BoolFlag{Name: "public", Usage: "a public client (browser or native app): no secret, PKCE required"},
 					&cli.BoolFlag{Name: "json", Usage: `print {"client_id":…,"client_secret":…}`},
 					&cli.StringSliceFlag{Name: "wallet", Usage: "0x address the service may sign access-request API challenges with (repeat for several)"},
+					&cli.StringFlag{Name: "id-token-alg", Usage: "id_token_signed_response_alg: RS256 (the default), ES256 or EdDSA"},
+					&cli.StringSliceFlag{Name: "post-logout-redirect-uri", Usage: "exact URI that RP-initiated logout may return to (repeat for several)"},
 				),
 				Action: func(ctx context.Context, c *cli.Command) error {
 					wallets, err := authz.ParseServiceWallets(c.StringSlice("wallet"))
@@ -79,15 +81,20 @@ func clientCommand(stdout io.Writer) *cli.Command {
 						return err
 					}
 					defer s.Close()
-					spec := authz.ClientSpec{Name: c.String("name"), LogoURI: c.String("logo-uri"), RedirectURIs: c.StringSlice("redirect-uri"), Public: c.Bool("public")}
+					spec := authz.ClientSpec{Name: c.String("name"), LogoURI: c.String("logo-uri"), RedirectURIs: c.StringSlice("redirect-uri"),
+						Public: c.Bool("public"), IDTokenAlg: store.SigningAlg(c.String("id-token-alg")),
+						PostLogoutRedirectURIs: c.StringSlice("post-logout-redirect-uri")}
 					id, secret, err := authz.CreateClient(ctx, s, spec)
+					if errors.Is(err, authz.ErrInvalidClient) {
+						return &configError{err}
+					}
 					if err != nil {
 						return err
 					}
 					if err := setClientWallets(ctx, s, id, wallets); err != nil {
 						return err
 					}
-					return printClient(stdout, c.Bool("json"), id, secret)
+					return printClient(stdout, c.Bool("json"), id, secret, spec.IDTokenAlg)
 				},
 			},
 			{
@@ -112,15 +119,19 @@ func clientCommand(stdout io.Writer) *cli.Command {
 	}
 }
 
-func printClient(w io.Writer, asJSON bool, id, secret string) error {
+func printClient(w io.Writer, asJSON bool, id, secret string, alg store.SigningAlg) error {
+	if alg == "" {
+		alg = store.AlgRS256
+	}
 	if asJSON {
-		out := map[string]string{"client_id": id}
+		out := map[string]string{"client_id": id, "id_token_signed_response_alg": string(alg)}
 		if secret != "" {
 			out["client_secret"] = secret
 		}
 		return json.NewEncoder(w).Encode(out)
 	}
 	fmt.Fprintf(w, "client_id:     %s\n", id)
+	fmt.Fprintf(w, "id_token_alg:  %s\n", alg)
 	if secret != "" {
 		fmt.Fprintf(w, "client_secret: %s\n(shown once: idconnect keeps only its hash)\n", secret)
 	}
@@ -144,10 +155,17 @@ func listClients(ctx context.Context, c *cli.Command, w io.Writer) error {
 			Public       bool     `json:"public"`
 			RedirectURIs []string `json:"redirect_uris"`
 			Wallets      []string `json:"wallets"`
+			IDTokenAlg   string   `json:"id_token_signed_response_alg"`
+			PostLogout   []string `json:"post_logout_redirect_uris"`
 		}
 		rows := []row{}
 		for _, cl := range clients {
-			rows = append(rows, row{cl.ID, cl.Name, cl.Public, cl.RedirectURIs, append([]string{}, cl.Wallets...)})
+			alg := cl.IDTokenAlg
+			if alg == "" {
+				alg = store.AlgRS256
+			}
+			rows = append(rows, row{cl.ID, cl.Name, cl.Public, cl.RedirectURIs, append([]string{}, cl.Wallets...),
+				string(alg), append([]string{}, cl.PostLogoutRedirectURIs...)})
 		}
 		return json.NewEncoder(w).Encode(rows)
 	}
@@ -165,7 +183,7 @@ func keysCommand(stdout io.Writer) *cli.Command {
 		Usage: "manage token signing keys",
 		Commands: []*cli.Command{{
 			Name:  "rotate",
-			Usage: "make a new signing key current; the old one stays in the JWKS until its tokens expire",
+			Usage: "make a new signing key of every algorithm current; the old ones stay in the JWKS until their tokens expire",
 			Flags: append(storeFlags(), &cli.StringFlag{Name: "server-key-file", Usage: "the server key (not needed with --dev)", Sources: env("SERVER_KEY_FILE")}),
 			Action: func(ctx context.Context, c *cli.Command) error {
 				s, err := openStoreFlags(ctx, c)
@@ -189,11 +207,12 @@ func keysCommand(stdout io.Writer) *cli.Command {
 				if err != nil {
 					return err
 				}
-				k, err := ring.Rotate(ctx)
-				if err != nil {
+				if _, err := ring.Rotate(ctx); err != nil {
 					return err
 				}
-				fmt.Fprintf(stdout, "signing key %s (%s) is now current\n", k.KID, k.Alg)
+				for _, k := range ring.CurrentKeys() {
+					fmt.Fprintf(stdout, "signing key %s (%s) is now current\n", k.KID, k.Alg)
+				}
 				return nil
 			},
 		}},

@@ -45,6 +45,11 @@ type serveConfig struct {
 	// OutboxMaxAge is how long a notification is retried before it is
 	// dead; zero selects notify.DefaultMaxAge.
 	OutboxMaxAge time.Duration
+
+	// keyRefresh is how often the keyring re-reads the store for keys
+	// rotated elsewhere; zero is the keyring's default (a minute). Not a
+	// flag: tests shorten it to see a rotation without waiting.
+	keyRefresh time.Duration
 }
 
 // validate reports every problem at once, so an operator fixes them in one go.

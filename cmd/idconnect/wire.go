@@ -61,7 +61,7 @@ func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	}
 	handler := web.Stack{Issuer: cfg.issuer(), Log: log, Clock: time.Now, Random: rand.Reader,
 		TrustedProxies: proxies, Pseudonyms: n.pseudonyms,
-		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo"}}.Handler(mux)
+		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo", "POST " + authz.PathEndSession}}.Handler(mux)
 	handler = web.AuditTokens(n.store, time.Now, handler)
 	deliverer := &notify.Deliverer{Store: n.store, Webhooks: p.webhooks, Log: log, AllowLoopback: cfg.Dev,
 		Callbacks: p.provider, MaxAge: cfg.OutboxMaxAge}
@@ -91,7 +91,7 @@ func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	if p.sealer, err = store.NewSealer(keys.seal, rand.Reader); err != nil {
 		return nil, err
 	}
-	if p.keyring, err = authz.NewKeyring(ctx, n.store, p.sealer, authz.KeyringConfig{TokenTTL: authz.DefaultIDTokenTTL, Log: log}); err != nil {
+	if p.keyring, err = authz.NewKeyring(ctx, n.store, p.sealer, authz.KeyringConfig{TokenTTL: authz.DefaultIDTokenTTL, RefreshInterval: cfg.keyRefresh, Log: log}); err != nil {
 		return nil, err
 	}
 	p.provider, err = authz.New(authz.Config{Issuer: cfg.issuer(), GlobalSecret: keys.hmac, RegistrationToken: cfg.RegistrationToken,
@@ -132,6 +132,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 		Describer: &consent.Describer{Directory: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Clock: time.Now},
 		Static:    p.static, Log: log}).Mount(mux)
 	reads := &consent.Reader{Tokens: p.provider, Grants: grants}
+	(&web.EndSession{Flow: p.provider, Sessions: p.sessions, Store: n.store, Static: p.static, Clock: time.Now, Log: log}).Mount(mux)
 	(&web.UserInfo{Site: site, Reads: reads, Catalogue: p.catalogue, Log: log}).Mount(mux)
 	(&web.GrantReads{Clients: p.provider, Reads: reads, Catalogue: p.catalogue, Log: log}).Mount(mux)
 	(&web.Account{Owner: owner, Profiles: profiles, Static: p.static, Clock: time.Now, Log: log,

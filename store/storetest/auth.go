@@ -15,6 +15,7 @@ func testClients(t *testing.T, s store.Store) {
 		RedirectURIs: []string{"https://shop.example/cb", "https://shop.example/cb2"},
 		GrantTypes:   []string{"authorization_code", "refresh_token"}, ResponseTypes: []string{"code"},
 		Scopes: []string{"openid", "profile", "claim:1"}, Wallets: []string{"0x5B38Da6a701c568545dCfcB03FcB875f56beddC4"},
+		IDTokenAlg: store.AlgRS256, PostLogoutRedirectURIs: []string{"https://shop.example/bye"},
 		CreatedAt: t0,
 	}
 	c2 := store.Client{ID: "client-2", Public: true, Name: "SPA", CreatedAt: at(time.Second)}
@@ -35,13 +36,16 @@ func testClients(t *testing.T, s store.Store) {
 		c.Name = "Shop 2"
 		c.RedirectURIs = append(c.RedirectURIs, "https://shop.example/cb3")
 		c.SecretHash = nil
+		c.IDTokenAlg = store.AlgEdDSA
+		c.PostLogoutRedirectURIs = append(c.PostLogoutRedirectURIs, "https://shop.example/bye2")
 		return c, nil
 	})
 	must(t, err)
 	got, err = s.GetClient(ctx, "client-1")
 	must(t, err)
 	equal(t, got, updated)
-	if got.Name != "Shop 2" || len(got.RedirectURIs) != 3 || got.SecretHash != nil {
+	if got.Name != "Shop 2" || len(got.RedirectURIs) != 3 || got.SecretHash != nil ||
+		got.IDTokenAlg != store.AlgEdDSA || len(got.PostLogoutRedirectURIs) != 2 {
 		t.Fatalf("update not stored: %+v", got)
 	}
 

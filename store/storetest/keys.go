@@ -88,12 +88,15 @@ func testSigningKeys(t *testing.T, s store.Store) {
 		PublicJWK: []byte(`{"kty":"EC"}`), CreatedAt: t0}
 	k2 := store.SigningKey{KID: "kid-2", Alg: store.AlgEdDSA, PrivateSealed: []byte("sealed-2"),
 		PublicJWK: []byte(`{"kty":"OKP"}`), CreatedAt: at(time.Hour)}
+	k3 := store.SigningKey{KID: "kid-3", Alg: store.AlgRS256, PrivateSealed: []byte("sealed-3"),
+		PublicJWK: []byte(`{"kty":"RSA"}`), CreatedAt: at(2 * time.Hour)}
 	must(t, s.CreateSigningKey(ctx, k2))
 	must(t, s.CreateSigningKey(ctx, k1))
+	must(t, s.CreateSigningKey(ctx, k3))
 	wantErr(t, s.CreateSigningKey(ctx, k1), store.ErrAlreadyExists)
 	keys, err := s.ListSigningKeys(ctx)
 	must(t, err)
-	equal(t, keys, []store.SigningKey{k1, k2})
+	equal(t, keys, []store.SigningKey{k1, k2, k3})
 
 	must(t, s.RetireSigningKey(ctx, "kid-1", at(time.Hour), at(2*time.Hour)))
 	wantErr(t, s.RetireSigningKey(ctx, "kid-1", at(3*time.Hour), at(4*time.Hour)), store.ErrConsumed)
@@ -101,7 +104,7 @@ func testSigningKeys(t *testing.T, s store.Store) {
 	keys, err = s.ListSigningKeys(ctx)
 	must(t, err)
 	k1.RetiredAt, k1.NotAfter = at(time.Hour), at(2*time.Hour)
-	equal(t, keys, []store.SigningKey{k1, k2})
+	equal(t, keys, []store.SigningKey{k1, k2, k3})
 }
 
 func testWebhooks(t *testing.T, s store.Store) {
