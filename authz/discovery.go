@@ -66,7 +66,7 @@ func (p *Provider) Discovery() Discovery {
 		IDTokenSigningAlgValuesSupported:          p.signingAlgs(),
 		SubjectTypesSupported:                     []string{"public"},
 		ClaimTypesSupported:                       []string{"normal"},
-		PromptValuesSupported:                     []string{"login", "consent", "select_account"},
+		PromptValuesSupported:                     promptValues,
 	}
 	if p.cfg.RegistrationToken != "" {
 		d.RegistrationEndpoint = iss + PathRegister

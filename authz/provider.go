@@ -122,8 +122,8 @@ func (p *Provider) compose() {
 func (p *Provider) Mount(mux *http.ServeMux) {
 	mux.HandleFunc("GET "+PathDiscovery, p.serveDiscovery)
 	mux.HandleFunc("GET "+PathJWKS, p.serveJWKS)
-	mux.HandleFunc("GET "+PathAuthorize, p.serveAuthorize)
-	mux.HandleFunc("POST "+PathAuthorize, p.serveAuthorize)
+	mux.Handle("GET "+PathAuthorize, p.authorizeHandler())
+	mux.Handle("POST "+PathAuthorize, p.authorizeHandler())
 	mux.Handle("POST "+PathToken, browserCallable(p.serveToken))
 	mux.Handle("OPTIONS "+PathToken, browserCallable(nil))
 	mux.Handle("POST "+PathRevoke, browserCallable(p.serveRevoke))

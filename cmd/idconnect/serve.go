@@ -86,7 +86,7 @@ func (n *node) openDevChain(ctx context.Context, cfg *serveConfig, idCfg *identi
 	dev.print(out, cfg.DevRPCAddr)
 	n.chain, n.chainID = dev.chain.Client(), simchain.ChainID
 	idCfg.IdFactory, idCfg.IdentityRegistry = dev.suite.IdFactory, dev.suite.IdentityRegistry
-	n.onboarder = &factoryOnboarder{sender: dev.chain.Sender(dev.deployer), factory: dev.suite}
+	n.onboarder = newFactoryOnboarder(dev.chain.Sender(dev.deployer), dev.suite)
 	n.issuerNames = demoIssuerNames(dev.issuer)
 	mineCtx, stop := context.WithCancel(context.Background())
 	go dev.chain.MinePending(mineCtx, 200*time.Millisecond)
@@ -107,7 +107,7 @@ func (n *node) openChain(ctx context.Context, cfg *serveConfig, idCfg *identity.
 	if n.serverKey, err = readServerKey(cfg.ServerKeyFile); err != nil {
 		return err
 	}
-	if cfg.DeployerKeyFile == "" {
+	if !cfg.Onboarding {
 		return nil
 	}
 	key, err := readKeyFile(cfg.DeployerKeyFile)
@@ -115,7 +115,7 @@ func (n *node) openChain(ctx context.Context, cfg *serveConfig, idCfg *identity.
 		return err
 	}
 	sender := &contracts.Sender{Backend: client, Opts: bind.NewKeyedTransactor(key, new(big.Int).SetUint64(id))}
-	n.onboarder = &factoryOnboarder{sender: sender, factory: contracts.Suite{IdFactory: idCfg.IdFactory}}
+	n.onboarder = newFactoryOnboarder(sender, contracts.Suite{IdFactory: idCfg.IdFactory})
 	return nil
 }
 
