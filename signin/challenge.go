@@ -33,9 +33,9 @@ type Issued struct {
 // binding, the stored purpose keeps it out of every other flow, and its
 // statement tells the signer not to sign it anywhere but here.
 func (s *Service) Challenge(ctx context.Context, r ChallengeRequest) (Issued, error) {
-	if err := s.allowWallet(r.Wallet); err != nil {
-		return Issued{}, err
-	}
+	// No per-wallet limit here: the wallet is only named, and a limit keyed
+	// on it would let anyone lock a stranger out by naming them. Issuing is
+	// limited per client IP; signing in, per wallet that signed.
 	if !IsAccountRequest(r.RequestID) {
 		if _, _, err := s.pending(ctx, r.RequestID, r.RequestBinding); err != nil {
 			return Issued{}, err
