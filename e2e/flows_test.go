@@ -167,7 +167,9 @@ func TestWrongChainRefusesLogin(t *testing.T) {
 }
 
 // TestReplayedLoginIsRefused: the exact login message and signature of a completed
-// sign-in, posted again to /login, get 400 replayed.
+// sign-in, posted again to /login from another client, get 403 wrong_browser: the
+// message and its request are bound to the browser that asked for them. (A replay
+// from the same browser gets 400 replayed: cmd/idconnect TestDenyAndReplay.)
 func TestReplayedLoginIsRefused(t *testing.T) {
 	t.Parallel()
 	w := newWallet(t)
@@ -193,8 +195,8 @@ func TestReplayedLoginIsRefused(t *testing.T) {
 	defer resp.Body.Close()
 	var out struct{ Error, Message string }
 	_ = json.NewDecoder(resp.Body).Decode(&out)
-	if resp.StatusCode != http.StatusBadRequest || out.Error != "replayed" {
-		t.Fatalf("replayed login = %d %+v, want 400 replayed", resp.StatusCode, out)
+	if resp.StatusCode != http.StatusForbidden || out.Error != "wrong_browser" {
+		t.Fatalf("replayed login = %d %+v, want 403 wrong_browser", resp.StatusCode, out)
 	}
 }
 
