@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
@@ -25,9 +26,8 @@ type factoryOnboarder struct {
 	sender  *contracts.Sender
 	factory contracts.Suite
 
-	mu     sync.Mutex // guards next, synced and inflight; never held while waiting for a block
-	next   uint64     // the nonce the next transaction takes, once synced
-	synced bool       // next was read from the node since the last failed send
+	mu   sync.Mutex // guards next and inflight; never held while waiting for a block
+	next uint64     // the nonce after our last send, or 0 after a failed one
 	// inflight are the onboardings being mined, by wallet.
 	inflight map[common.Address]*onboarding
 }
@@ -79,25 +79,37 @@ func (o *factoryOnboarder) create(ctx context.Context, wallet common.Address) (c
 	return bind.Call(inst, &bind.CallOpts{Context: ctx}, f.PackGetIdentity(wallet), f.UnpackGetIdentity)
 }
 
-// send allocates the next nonce and sends calldata to the factory with it. A
-// failed send may leave the node's view of the nonce different from ours (the
-// nonce unused, or taken by another sender of the same key), so the next send
-// reads it again from the node's pending state.
+// send allocates a nonce and sends calldata to the factory with it, under the
+// lock. The nonce is the larger of the node's pending count and the one after
+// our last send (the node may not count a transaction it has just accepted).
+// Other senders of the same key (the dev chain's set-up, operator tools) make
+// ours stale: a nonce the node calls too low is retried with a fresh count.
 func (o *factoryOnboarder) send(ctx context.Context, calldata []byte) (*types.Transaction, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	if !o.synced {
-		n, err := o.sender.Backend.PendingNonceAt(ctx, o.sender.From())
+	for attempt := 1; ; attempt++ {
+		pending, err := o.sender.Backend.PendingNonceAt(ctx, o.sender.From())
 		if err != nil {
 			return nil, fmt.Errorf("read the operator's nonce: %w", err)
 		}
-		o.next, o.synced = n, true
+		n := max(o.next, pending)
+		tx, err := o.sender.SendWithNonce(ctx, o.factory.IdFactory, calldata, n)
+		if err == nil {
+			o.next = n + 1
+			return tx, nil
+		}
+		// Forget our count: whatever happened, the node's is the one to trust.
+		o.next = 0
+		if attempt == 3 || !staleNonce(err) {
+			return nil, err
+		}
 	}
-	tx, err := o.sender.SendWithNonce(ctx, o.factory.IdFactory, calldata, o.next)
-	if err != nil {
-		o.synced = false
-		return nil, err
-	}
-	o.next++
-	return tx, nil
+}
+
+// staleNonce reports whether a send failed because its nonce was taken. The
+// node's errors arrive as text over JSON-RPC, so they are matched by words.
+func staleNonce(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "nonce too low") || strings.Contains(msg, "already known") ||
+		strings.Contains(msg, "replacement transaction underpriced")
 }
