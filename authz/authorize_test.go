@@ -41,7 +41,13 @@ func TestAuthorizeErrors(t *testing.T) {
 		{"plain PKCE", base(public, "code_challenge", challenge, "code_challenge_method", "plain"), "invalid_request"},
 		{"implicit", base(confidential, "response_type", "token"), "unsupported_response_type"},
 		{"unknown scope", base(confidential, "scope", "openid admin"), "invalid_scope"},
-		{"prompt none", base(confidential, "prompt", "none"), "login_required"},
+		{"prompt none with login", base(confidential, "prompt", "none login"), "invalid_request"},
+		{"unknown prompt", base(confidential, "prompt", "create"), "invalid_request"},
+		{"negative max_age", base(confidential, "max_age", "-1"), "invalid_request"},
+		{"max_age not a number", base(confidential, "max_age", "1h"), "invalid_request"},
+		{"max_age=0 with prompt none", base(confidential, "max_age", "0", "prompt", "none"), "login_required"},
+		{"request object", base(confidential, "request", "eyJhbGciOiJub25lIn0.e30."), "request_not_supported"},
+		{"request_uri", base(confidential, "request_uri", "https://evil.example/req"), "request_uri_not_supported"},
 		{"short state", base(confidential, "state", "abc"), "invalid_state"},
 	}
 	for _, tc := range tests {

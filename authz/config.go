@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -43,6 +44,10 @@ type Config struct {
 	// once; elsewhere (other nodes, the `client delete` command) it takes
 	// up to this long. Default 5s; negative disables the cache.
 	ClientCacheTTL time.Duration
+
+	// AuthorizeLimit wraps the /oauth2/auth handler, to rate-limit it by
+	// client IP; nil does not limit.
+	AuthorizeLimit func(http.Handler) http.Handler
 
 	Clock func() time.Time // default time.Now
 	Rand  io.Reader        // default crypto/rand.Reader

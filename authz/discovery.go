@@ -30,6 +30,7 @@ type Discovery struct {
 	SubjectTypesSupported                     []string `json:"subject_types_supported"`
 	ClaimTypesSupported                       []string `json:"claim_types_supported"`
 	PromptValuesSupported                     []string `json:"prompt_values_supported"`
+	ACRValuesSupported                        []string `json:"acr_values_supported"`
 	ClaimsParameterSupported                  bool     `json:"claims_parameter_supported"`
 	RequestParameterSupported                 bool     `json:"request_parameter_supported"`
 	RequestURIParameterSupported              bool     `json:"request_uri_parameter_supported"`
@@ -70,8 +71,11 @@ func (p *Provider) Discovery() Discovery {
 		IDTokenSigningAlgValuesSupported:           p.signingAlgs(),
 		SubjectTypesSupported:                      []string{"public"},
 		ClaimTypesSupported:                        []string{"normal"},
-		PromptValuesSupported:                      []string{"login", "consent", "select_account"},
+		PromptValuesSupported:                      promptValues,
 		AuthorizationResponseIssParameterSupported: true,
+		// One wallet signature meets no higher assurance level: fosite answers
+		// acr_values with "0" (OIDC Core 2), and nothing more is ever claimed.
+		ACRValuesSupported: []string{"0"},
 	}
 	if p.cfg.RegistrationToken != "" {
 		d.RegistrationEndpoint = iss + PathRegister

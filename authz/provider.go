@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 
 	jose "github.com/go-jose/go-jose/v4"
 	"github.com/ory/fosite"
@@ -18,11 +19,14 @@ import (
 
 // Provider is idconnect's OAuth 2.0 / OpenID Connect provider.
 type Provider struct {
-	cfg     Config
-	st      store.Store
-	keys    *Keyring
-	log     *slog.Logger
-	oauth   fosite.OAuth2Provider
+	cfg        Config
+	st         store.Store
+	keys       *Keyring
+	log        *slog.Logger
+	oauth      fosite.OAuth2Provider
+	clientAuth interface {
+		AuthenticateClient(ctx context.Context, r *http.Request, form url.Values) (fosite.Client, error)
+	}
 	storage *Storage
 	// verified remembers tokens whose signature checked out; see
 	// verifiedTokens.
@@ -122,6 +126,9 @@ func (p *Provider) compose() {
 		compose.OAuth2TokenIntrospectionFactory,
 		revocationFactory,
 	)
+	// Grant reads authenticate resource servers exactly as the token
+	// endpoint authenticates clients: with fosite's own client authentication.
+	p.clientAuth = core.(*fosite.Fosite)
 	p.oauth = issuerResponses{OAuth2Provider: core, p: p}
 }
 
@@ -129,8 +136,8 @@ func (p *Provider) compose() {
 func (p *Provider) Mount(mux *http.ServeMux) {
 	mux.HandleFunc("GET "+PathDiscovery, p.serveDiscovery)
 	mux.HandleFunc("GET "+PathJWKS, p.serveJWKS)
-	mux.HandleFunc("GET "+PathAuthorize, p.serveAuthorize)
-	mux.HandleFunc("POST "+PathAuthorize, p.serveAuthorize)
+	mux.Handle("GET "+PathAuthorize, p.authorizeHandler())
+	mux.Handle("POST "+PathAuthorize, p.authorizeHandler())
 	mux.Handle("POST "+PathToken, browserCallable(p.serveToken))
 	mux.Handle("OPTIONS "+PathToken, browserCallable(nil))
 	mux.Handle("POST "+PathRevoke, browserCallable(p.serveRevoke))

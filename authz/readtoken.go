@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/ory/fosite"
-
 	"github.com/idconnect/idconnect/consent"
 )
 
@@ -37,14 +35,10 @@ var ErrClientAuth = errors.New("authz: client authentication failed")
 // and returns its id. Resource servers calling POST /oauth2/grant-reads
 // use it; public clients have no secret and are refused.
 func (p *Provider) AuthenticateClient(ctx context.Context, r *http.Request) (string, error) {
-	f, ok := p.oauth.(*fosite.Fosite)
-	if !ok {
-		return "", fmt.Errorf("authz: fosite is %T", p.oauth)
-	}
 	if err := r.ParseForm(); err != nil {
 		return "", fmt.Errorf("%w: %w", ErrClientAuth, err)
 	}
-	c, err := f.AuthenticateClient(withMemo(ctx), r, r.PostForm)
+	c, err := p.clientAuth.AuthenticateClient(withMemo(ctx), r, r.PostForm)
 	if err != nil {
 		return "", fmt.Errorf("%w: %w", ErrClientAuth, err)
 	}

@@ -12,6 +12,11 @@ var (
 	// ErrConsumed means a single-use record (a challenge nonce, an access
 	// request decision) was already used.
 	ErrConsumed = errors.New("store: already consumed")
+	// ErrBindingMismatch means a record bound to one browser (a login
+	// challenge, an authorization request) was presented by another.
+	ErrBindingMismatch = errors.New("store: bound to another browser")
+	// ErrLimitReached means a counted budget (onboardings a day) is spent.
+	ErrLimitReached = errors.New("store: limit reached")
 	// ErrExpired means the record's expiry is at or before the given time.
 	ErrExpired = errors.New("store: expired")
 	// ErrGrantUsed means an immediate grant has already served its one read.

@@ -13,6 +13,9 @@ type LoginView struct {
 	ChainName  string
 	// DevWallet offers the built-in development wallet when the browser has none.
 	DevWallet bool
+	// LoginHint is the wallet the site suggested (EIP-55), or empty: the page
+	// selects it and says so when the wallet shares another account.
+	LoginHint string
 }
 
 // ConsentView is what the consent page shows.

@@ -68,7 +68,7 @@ func (h *Consent) load(r *http.Request, requestID string) (pendingConsent, bool)
 		return pendingConsent{}, false
 	}
 	req, err := h.Authz.AuthRequest(r.Context(), requestID)
-	if err != nil || req.LoginSessionID != ls.ID {
+	if err != nil || req.LoginSessionID != ls.ID || !req.BoundTo(authz.RequestBinding(r, h.Site.Issuer)) {
 		return pendingConsent{}, false
 	}
 	client, err := h.Clients.GetClient(r.Context(), req.ClientID)
@@ -86,7 +86,7 @@ func (h *Consent) page(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	if g, ok, err := h.Grants.Covering(ctx, p.client.ID, p.id, p.req.Scopes); err == nil && ok {
+	if g, ok, err := h.Grants.Covering(ctx, p.client.ID, p.id, p.req.Scopes); err == nil && ok && !p.req.HasPrompt("consent") {
 		h.approveCovered(w, r, p, g) // the owner already signed for these scopes or more
 		return
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/notify"
+	"github.com/idconnect/idconnect/signin"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/web"
 )
@@ -94,8 +95,10 @@ func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	if p.keyring, err = authz.NewKeyring(ctx, n.store, p.sealer, authz.KeyringConfig{TokenTTL: authz.DefaultIDTokenTTL, RefreshInterval: cfg.keyRefresh, Log: log}); err != nil {
 		return nil, err
 	}
+	authorizeLimit := web.NewLimiter(rate.Limit(5), 30, 100_000, nil) // each request parks a record for 15 minutes
 	p.provider, err = authz.New(authz.Config{Issuer: cfg.issuer(), GlobalSecret: keys.hmac, RegistrationToken: cfg.RegistrationToken,
-		ClaimTopics: p.catalogue.Numbers()}, n.store, p.keyring, log)
+		ClaimTopics: p.catalogue.Numbers(), AuthorizeLimit: func(h http.Handler) http.Handler { return web.LimitByIP(authorizeLimit, h) }},
+		n.store, p.keyring, log)
 	if err != nil {
 		return nil, err
 	}
@@ -125,9 +128,12 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	(&web.Health{ChainID: n.chainID, Chain: n.chain, Following: n.cache.Following, FollowError: n.cache.FollowError, Store: n.store, Backend: n.backend}).Mount(mux)
 	p.provider.Mount(mux)
 	p.static.Mount(mux)
-	(&web.Login{Site: site, Store: n.store, Challenges: challenges, Directory: n.cache, Onboarder: n.onboarder, Sessions: p.sessions,
-		Static: p.static, IPLimit: web.NewLimiter(rate.Limit(5), 30, 100_000, nil), AddrLimit: web.NewLimiter(rate.Limit(1), 10, 100_000, nil),
-		Clock: time.Now, SessionTTL: web.SessionMaxAge, Log: log}).Mount(mux)
+	flow, err := p.signIn(cfg, n, site, challenges, grants, log)
+	if err != nil {
+		return err
+	}
+	(&web.Login{Site: site, Flow: flow, Authz: p.provider, Owner: owner, Sessions: p.sessions, Static: p.static,
+		IPLimit: web.NewLimiter(rate.Limit(5), 30, 100_000, nil), Log: log}).Mount(mux)
 	(&web.Consent{Site: site, Owner: owner, Authz: p.provider, Clients: n.store, Grants: grants, Challenges: challenges, Directory: n.cache,
 		Describer: &consent.Describer{Directory: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Clock: time.Now},
 		Static:    p.static, Log: log}).Mount(mux)
@@ -160,6 +166,27 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	(&web.DevIdentities{Directory: n.cache, Onboarder: n.onboarder, Log: log}).Mount(mux)
 	return nil
 }
+
+// signIn builds the sign-in flow. Outside --dev, onboarding is on only with
+// --onboarding, and then limited per client IP and by the daily budget, since
+// the operator pays for every identity created.
+func (p *parts) signIn(cfg *serveConfig, n *node, site web.Site, challenges *challenge.Service, grants *consent.Grants, log *slog.Logger) (*signin.Service, error) {
+	onboarding := signin.Onboarding{Onboarder: n.onboarder}
+	if n.onboarder != nil && !cfg.Dev {
+		onboarding.PerIP = web.NewLimiter(onboardingPerIPRate, onboardingPerIPBurst, 100_000, nil)
+		onboarding.DailyLimit = cfg.OnboardingDailyLimit
+	}
+	return signin.New(signin.Config{Store: n.store, Challenges: challenges, Directory: n.cache, Grants: grants,
+		Onboarding: onboarding, WalletLimit: web.NewLimiter(rate.Limit(1), 10, 100_000, nil),
+		Domain: site.Domain(), Origin: site.Origin(), ChainID: n.chainID, SessionTTL: web.SessionMaxAge, Clock: time.Now, Log: log})
+}
+
+// One client IP may onboard three identities at once, then one every twenty
+// minutes: enough for a household or an office, not for a gas-draining script.
+const (
+	onboardingPerIPRate  = rate.Limit(1.0 / (20 * 60))
+	onboardingPerIPBurst = 3
+)
 
 func chainName(id uint64) string {
 	switch id {
