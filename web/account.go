@@ -9,6 +9,7 @@ import (
 
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/templates"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // Account serves the owner's profile form and sign-out. The rest of the owner's
@@ -51,7 +52,7 @@ func (h *Account) saveProfile(w http.ResponseWriter, r *http.Request) {
 	}
 	p, err := parseProfileForm(w, r)
 	if err != nil {
-		h.Static.Render(w, r, http.StatusBadRequest, templates.ErrorPage(templates.ErrorView{Status: 400, Title: "The form could not be read", Message: "Go back and try again."}))
+		httperr.Page(w, r, h.Static, http.StatusBadRequest, "The form could not be read", "Go back and try again.")
 		return
 	}
 	if errs := p.Validate(); len(errs) > 0 {
@@ -74,8 +75,5 @@ func (h *Account) logout(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Account) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
-	if h.Log != nil {
-		h.Log.Error("account", "op", op, "err", err)
-	}
-	h.Static.Render(w, r, http.StatusInternalServerError, templates.ErrorPage(templates.ErrorView{Status: 500, Title: "Something went wrong", Message: "Try again in a moment."}))
+	httperr.FailPage(w, r, h.Log, h.Static, "account: "+op, err)
 }

@@ -10,10 +10,10 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // AccessAPI serves the Information Provider REST API: the identity
@@ -123,7 +123,7 @@ func (h *AccessAPI) grantFor(w http.ResponseWriter, r *http.Request, c caller) (
 	g, err := h.Store.GetGrant(r.Context(), r.PathValue("id"))
 	switch {
 	case errors.Is(err, store.ErrNotFound) || (err == nil && !c.may(g)):
-		WriteProblem(w, http.StatusNotFound, "Unknown access grant", "There is no access grant with this id that you may see.")
+		httperr.Problem(w, r, http.StatusNotFound, "Unknown access grant", "There is no access grant with this id that you may see.")
 		return store.Grant{}, false
 	case err != nil:
 		h.fail(w, r, "read grant", err)
@@ -152,7 +152,7 @@ func (h *AccessAPI) authenticated(w http.ResponseWriter, r *http.Request) (calle
 		return caller{}, false
 	}
 	if err != nil || !c.known() {
-		WriteUnauthenticated(w, "Send an API key (Authorization: ApiKey …) or a service token (Authorization: Bearer …), or sign in as the identity's owner.")
+		httperr.Unauthenticated(w, r, "Send an API key (Authorization: ApiKey …) or a service token (Authorization: Bearer …), or sign in as the identity's owner.")
 		return caller{}, false
 	}
 	return c, true
@@ -162,7 +162,7 @@ func (h *AccessAPI) authenticated(w http.ResponseWriter, r *http.Request) (calle
 func pathIdentity(w http.ResponseWriter, r *http.Request) (common.Address, bool) {
 	id, err := identity.ParseAddress(r.PathValue("identity"))
 	if err != nil {
-		WriteProblem(w, http.StatusNotFound, "Unknown identity", "The path does not name an identity contract address.")
+		httperr.Problem(w, r, http.StatusNotFound, "Unknown identity", "The path does not name an identity contract address.")
 		return common.Address{}, false
 	}
 	return id, true
@@ -176,34 +176,13 @@ func pathTopic(w http.ResponseWriter, r *http.Request) (uint64, bool) {
 	}
 	t, ok := consent.ClaimTopic("claim:" + raw)
 	if !ok {
-		WriteProblem(w, http.StatusNotFound, "Unknown claim topic", "The topic must be a positive decimal number.")
+		httperr.Problem(w, r, http.StatusNotFound, "Unknown claim topic", "The topic must be a positive decimal number.")
 	}
 	return t, ok
 }
 
 func (h *AccessAPI) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
-	failProblem(w, r, h.Log, "access api: "+op, err)
-}
-
-// failProblem answers an error the caller could not help as an RFC 9457
-// problem: a page cursor the store refused is a 400, a store, chain or
-// signature check that cannot run now a 503, anything else a logged 500.
-func failProblem(w http.ResponseWriter, r *http.Request, log *slog.Logger, op string, err error) {
-	switch {
-	case errors.Is(err, store.ErrInvalidCursor):
-		WriteProblem(w, http.StatusBadRequest, "Bad cursor", "Use the \"next\" value of the previous page as cursor.")
-		return
-	case errors.Is(err, identity.ErrChainUnavailable), errors.Is(err, store.ErrUnavailable), errors.Is(err, challenge.ErrUnavailable):
-		if log != nil {
-			log.WarnContext(r.Context(), op, "err", err)
-		}
-		WriteProblem(w, http.StatusServiceUnavailable, "", "The server cannot answer right now. Try again shortly.")
-		return
-	}
-	if log != nil {
-		log.ErrorContext(r.Context(), op, "err", err)
-	}
-	WriteProblem(w, http.StatusInternalServerError, "", "Something went wrong on our side. Try again.")
+	httperr.FailProblem(w, r, h.Log, "access api: "+op, err)
 }
 
 // cursorLimit reads the list parameters.

@@ -7,6 +7,7 @@ import (
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 func (h *AccessAPI) getGrant(w http.ResponseWriter, r *http.Request) {
@@ -25,12 +26,12 @@ func (h *AccessAPI) listGrants(w http.ResponseWriter, r *http.Request) {
 	raw := r.URL.Query().Get("identity")
 	id, err := identity.ParseAddress(raw)
 	if err != nil {
-		WriteProblem(w, http.StatusBadRequest, "identity required", "Name the identity contract: /access-grants?identity=0x….")
+		httperr.Problem(w, r, http.StatusBadRequest, "identity required", "Name the identity contract: /access-grants?identity=0x….")
 		return
 	}
 	f := store.GrantFilter{Identity: id.Hex(), ClientID: c.clientID}
 	if c.clientID == "" && c.owner != id {
-		WriteProblem(w, http.StatusForbidden, "Not the owner", "You may list only your own identity's grants.")
+		httperr.Problem(w, r, http.StatusForbidden, "Not the owner", "You may list only your own identity's grants.")
 		return
 	}
 	f.Cursor, f.Limit = cursorLimit(r)
@@ -72,18 +73,18 @@ func (h *AccessAPI) token(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if c.clientID == "" {
-		WriteProblem(w, http.StatusForbidden, "Service only", "Grant tokens are issued to the service a grant is for.")
+		httperr.Problem(w, r, http.StatusForbidden, "Service only", "Grant tokens are issued to the service a grant is for.")
 		return
 	}
 	if g.Resource == "" {
 		// A Connect grant's tokens come from the token endpoint, with refresh
 		// rotation and reuse detection; an API key must not bypass them.
-		WriteProblem(w, http.StatusConflict, "Not an access-request grant",
+		httperr.Problem(w, r, http.StatusConflict, "Not an access-request grant",
 			"Tokens of a grant made through Connect with ONCHAINID come from the token endpoint.")
 		return
 	}
 	if st := consent.StateOf(g, h.Clock()); st != store.GrantActive {
-		WriteProblem(w, http.StatusConflict, "Grant not active", "The grant is "+string(st)+"; no token can be issued for it.")
+		httperr.Problem(w, r, http.StatusConflict, "Grant not active", "The grant is "+string(st)+"; no token can be issued for it.")
 		return
 	}
 	token, ttl, err := h.Tokens.MintGrantToken(r.Context(), g)

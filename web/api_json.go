@@ -10,6 +10,7 @@ import (
 
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/store"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // maxAPIBody bounds the JSON bodies of the access-request API; the largest
@@ -21,16 +22,16 @@ const maxAPIBody = 16 << 10
 // bytes, 400 unless it is one object with only the documented members.
 func readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
-		WriteProblem(w, http.StatusUnsupportedMediaType, "", "Send the body as application/json.")
+		httperr.Problem(w, r, http.StatusUnsupportedMediaType, "", "Send the body as application/json.")
 		return false
 	}
 	err := decodeJSON(http.MaxBytesReader(w, r.Body, maxAPIBody), v)
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
-		WriteProblem(w, http.StatusRequestEntityTooLarge, "", fmt.Sprintf("The body must be at most %d bytes.", maxAPIBody))
+		httperr.Problem(w, r, http.StatusRequestEntityTooLarge, "", fmt.Sprintf("The body must be at most %d bytes.", maxAPIBody))
 	case err != nil:
-		WriteProblem(w, http.StatusBadRequest, "", strings.TrimPrefix(err.Error(), errBadPost.Error()+": "))
+		httperr.Problem(w, r, http.StatusBadRequest, "", strings.TrimPrefix(err.Error(), errBadPost.Error()+": "))
 	}
 	return err == nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // accessRequestBody is the body of POST <resource>/access-requests.
@@ -45,12 +46,12 @@ func (h *AccessAPI) createRequest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		WriteUnauthenticated(w, "Send an API key (Authorization: ApiKey …) or a service token (Authorization: Bearer …).")
+		httperr.Unauthenticated(w, r, "Send an API key (Authorization: ApiKey …) or a service token (Authorization: Bearer …).")
 		return
 	}
 	if h.RequestLimit != nil {
 		if ok, wait := h.RequestLimit.Check(clientID); !ok {
-			TooManyRequests(w, wait)
+			TooManyRequests(w, r, wait)
 			return
 		}
 	}
@@ -60,7 +61,7 @@ func (h *AccessAPI) createRequest(w http.ResponseWriter, r *http.Request) {
 	}
 	if h.IdentityLimit != nil {
 		if ok, wait := h.IdentityLimit.Check(clientID + " " + id.Hex()); !ok {
-			TooManyRequests(w, wait)
+			TooManyRequests(w, r, wait)
 			return
 		}
 	}
@@ -76,7 +77,7 @@ func (h *AccessAPI) createRequest(w http.ResponseWriter, r *http.Request) {
 		Kind: store.GrantKind(body.Kind), Fields: body.Fields, Purpose: body.Purpose, CallbackURL: body.CallbackURL}
 	if body.Wallet != "" {
 		if ask.Wallet, err = identity.ParseAddress(body.Wallet); err != nil {
-			WriteProblem(w, http.StatusBadRequest, "Bad wallet", "wallet must be a 0x-prefixed 20-byte address.")
+			httperr.Problem(w, r, http.StatusBadRequest, "Bad wallet", "wallet must be a 0x-prefixed 20-byte address.")
 			return
 		}
 	}
@@ -125,7 +126,7 @@ func (h *AccessAPI) validate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if body.Signature == "" {
-		WriteProblem(w, http.StatusBadRequest, "Signature required", "Send the owner's signature of the challenge as \"signature\".")
+		httperr.Problem(w, r, http.StatusBadRequest, "Signature required", "Send the owner's signature of the challenge as \"signature\".")
 		return
 	}
 	g, err := h.Flow.Validate(r.Context(), g.ID, body.Message, body.Signature)
@@ -160,7 +161,7 @@ func readWallet(w http.ResponseWriter, r *http.Request) (common.Address, bool) {
 	}
 	wallet, err := identity.ParseAddress(body.Wallet)
 	if err != nil {
-		WriteProblem(w, http.StatusBadRequest, "Bad wallet", "wallet must be a 0x-prefixed 20-byte address.")
+		httperr.Problem(w, r, http.StatusBadRequest, "Bad wallet", "wallet must be a 0x-prefixed 20-byte address.")
 		return common.Address{}, false
 	}
 	return wallet, true
@@ -169,7 +170,7 @@ func readWallet(w http.ResponseWriter, r *http.Request) (common.Address, bool) {
 func (h *AccessAPI) revocationChallenge(w http.ResponseWriter, r *http.Request) {
 	if h.ChallengeLimit != nil {
 		if ok, wait := h.ChallengeLimit.Check(ClientIP(r)); !ok {
-			TooManyRequests(w, wait)
+			TooManyRequests(w, r, wait)
 			return
 		}
 	}
@@ -203,11 +204,11 @@ func (h *AccessAPI) revoke(w http.ResponseWriter, r *http.Request) {
 		c, cerr := h.who(r)
 		switch {
 		case cerr == nil && c.clientID != "":
-			WriteProblem(w, http.StatusForbidden, "Owner only",
+			httperr.Problem(w, r, http.StatusForbidden, "Owner only",
 				"Only the identity's owner may revoke: sign in, or send a signed revocation challenge.")
 			return
 		case cerr != nil || c.owner == (common.Address{}):
-			WriteProblem(w, http.StatusUnauthorized, "Owner authentication required",
+			httperr.Problem(w, r, http.StatusUnauthorized, "Owner authentication required",
 				"Only the identity's owner may revoke: sign in, or send a signed revocation challenge.")
 			return
 		}
@@ -242,7 +243,7 @@ func (h *AccessAPI) requestProblem(w http.ResponseWriter, r *http.Request, err e
 		{consent.ErrNotOwner, http.StatusForbidden, "Not the owner"},
 	} {
 		if errors.Is(err, p.err) {
-			WriteProblem(w, p.status, p.title, problemDetail(err))
+			httperr.Problem(w, r, p.status, p.title, problemDetail(err))
 			return
 		}
 	}

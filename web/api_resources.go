@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/idconnect/idconnect/consent"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // readProfile serves GET /identities/{identity}/profile: the profile fields
@@ -26,7 +27,7 @@ func (h *AccessAPI) readProfile(w http.ResponseWriter, r *http.Request) {
 		for _, f := range strings.Split(q, ",") {
 			s := consent.FieldScope(f)
 			if s == "" {
-				insufficientScope(w, fmt.Sprintf("The grant does not cover the field %.40q.", f))
+				insufficientScope(w, r, fmt.Sprintf("The grant does not cover the field %.40q.", f))
 				return
 			}
 			scopes = append(scopes, s)
@@ -71,7 +72,7 @@ func (h *AccessAPI) readClaim(w http.ResponseWriter, r *http.Request) {
 func (h *AccessAPI) bearerToken(w http.ResponseWriter, r *http.Request) (string, bool) {
 	token, ok := bearer(r)
 	if !ok {
-		tokenProblem(w, "", "Send the grant token: Authorization: Bearer ….")
+		tokenProblem(w, r, "", "Send the grant token: Authorization: Bearer ….")
 	}
 	return token, ok
 }
@@ -86,9 +87,9 @@ func (h *AccessAPI) read(w http.ResponseWriter, r *http.Request, req consent.Rea
 	}
 	switch ref, ok := readRefusalOf(err); {
 	case ok && ref.status == http.StatusForbidden:
-		insufficientScope(w, "The grant does not cover this read.")
+		insufficientScope(w, r, "The grant does not cover this read.")
 	case ok:
-		tokenProblem(w, ref.code, ref.desc)
+		tokenProblem(w, r, ref.code, ref.desc)
 	default:
 		h.fail(w, r, "read", err)
 	}
@@ -96,14 +97,14 @@ func (h *AccessAPI) read(w http.ResponseWriter, r *http.Request, req consent.Rea
 }
 
 // tokenProblem is RFC 6750's 401, as an RFC 9457 problem.
-func tokenProblem(w http.ResponseWriter, code, detail string) {
-	w.Header().Set("WWW-Authenticate", bearerChallenge(code, ""))
-	WriteProblem(w, http.StatusUnauthorized, "", detail)
+func tokenProblem(w http.ResponseWriter, r *http.Request, code, detail string) {
+	httperr.BearerChallenge(w, code, "")
+	httperr.Problem(w, r, http.StatusUnauthorized, "", detail)
 }
 
 // insufficientScope is RFC 6750's answer to a token that does not cover
 // what was asked.
-func insufficientScope(w http.ResponseWriter, detail string) {
-	w.Header().Set("WWW-Authenticate", bearerChallenge("insufficient_scope", ""))
-	WriteProblem(w, http.StatusForbidden, "Insufficient scope", detail)
+func insufficientScope(w http.ResponseWriter, r *http.Request, detail string) {
+	httperr.BearerChallenge(w, "insufficient_scope", "")
+	httperr.Problem(w, r, http.StatusForbidden, "Insufficient scope", detail)
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/idconnect/idconnect/templates"
 	"github.com/idconnect/idconnect/web"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // flowServer answers the login and consent protocol the pages speak, as the real
@@ -91,7 +92,7 @@ func newFlowServer(t *testing.T, devWallet bool) *flowServer {
 
 func (f *flowServer) decode(w http.ResponseWriter, r *http.Request, v any) bool {
 	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
-		web.WriteError(w, 400, "bad_request", "bad JSON")
+		httperr.JSON(w, r, 400, "bad_request", "bad JSON")
 		return false
 	}
 	return true
@@ -122,7 +123,7 @@ func (f *flowServer) loginChallenge(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if req.Request != f.login.RequestID || !common.IsHexAddress(req.Address) {
-		web.WriteError(w, 400, "bad_request", "unknown request")
+		httperr.JSON(w, r, 400, "bad_request", "unknown request")
 		return
 	}
 	if f.noIdentity[strings.ToLower(req.Address)] {
@@ -141,7 +142,7 @@ func (f *flowServer) loginPost(w http.ResponseWriter, r *http.Request) {
 	}
 	addr, ok := f.verify(req.Message, req.Signature)
 	if !ok {
-		web.WriteError(w, 401, "bad_signature", "The signature does not match the message.")
+		httperr.JSON(w, r, 401, "bad_signature", "The signature does not match the message.")
 		return
 	}
 	f.mu.Lock()
@@ -179,7 +180,7 @@ func (f *flowServer) consentPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, ok := f.verify(req.Message, req.Signature); !ok || req.Decision != "allow" || !strings.HasSuffix(strings.SplitN(req.Message, "\n", 2)[0], strings.Join(req.Scopes, " ")) {
-		web.WriteError(w, 401, "bad_signature", "The consent signature does not match.")
+		httperr.JSON(w, r, 401, "bad_signature", "The consent signature does not match.")
 		return
 	}
 	f.mu.Lock()

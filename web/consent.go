@@ -15,6 +15,7 @@ import (
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/templates"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // Authorizer is the slice of authz.Provider the consent step drives.
@@ -107,17 +108,17 @@ func (h *Consent) page(w http.ResponseWriter, r *http.Request) {
 func (h *Consent) challenge(w http.ResponseWriter, r *http.Request) {
 	post, _, err := parseChallengePost(bodyOf(w, r), false)
 	if err != nil {
-		WriteError(w, http.StatusBadRequest, "bad_request", "The request was malformed.")
+		httperr.JSON(w, r, http.StatusBadRequest, "bad_request", "The request was malformed.")
 		return
 	}
 	p, ok := h.load(r, post.Request)
 	if !ok {
-		WriteError(w, http.StatusForbidden, "not_signed_in", "Sign in again: this consent is not yours or has expired.")
+		httperr.JSON(w, r, http.StatusForbidden, "not_signed_in", "Sign in again: this consent is not yours or has expired.")
 		return
 	}
 	chosen, err := consent.Chosen(p.req.Scopes, post.Scopes)
 	if err != nil {
-		WriteError(w, http.StatusBadRequest, "bad_scopes", "Only the items the site asked for can be shared.")
+		httperr.JSON(w, r, http.StatusBadRequest, "bad_scopes", "Only the items the site asked for can be shared.")
 		return
 	}
 	recap := h.recap(p, chosen)
@@ -126,7 +127,7 @@ func (h *Consent) challenge(w http.ResponseWriter, r *http.Request) {
 		Statement: consent.ConsentStatement(recap, p.client.Name), RequestID: p.req.ID, Resources: []string{recap.URN()},
 	})
 	if err != nil {
-		serverError(h.Log, w, "issue consent challenge", err)
+		httperr.FailJSON(w, r, h.Log, "issue consent challenge", err)
 		return
 	}
 	WriteJSON(w, http.StatusOK, map[string]string{"message": c.Text})
@@ -140,12 +141,12 @@ func (h *Consent) recap(p pendingConsent, chosen []string) challenge.ReCap {
 func (h *Consent) decide(w http.ResponseWriter, r *http.Request) {
 	d, err := consent.DecodeDecision(r.Header.Get("Content-Type"), bodyOf(w, r))
 	if err != nil {
-		WriteError(w, http.StatusBadRequest, "bad_request", "The request was malformed.")
+		httperr.JSON(w, r, http.StatusBadRequest, "bad_request", "The request was malformed.")
 		return
 	}
 	p, ok := h.load(r, d.RequestID)
 	if !ok {
-		WriteError(w, http.StatusForbidden, "not_signed_in", "Sign in again: this consent is not yours or has expired.")
+		httperr.JSON(w, r, http.StatusForbidden, "not_signed_in", "Sign in again: this consent is not yours or has expired.")
 		return
 	}
 	if !d.Allow() {
@@ -167,7 +168,7 @@ func (h *Consent) allow(w http.ResponseWriter, r *http.Request, p pendingConsent
 	ctx := r.Context()
 	chosen, err := consent.Chosen(p.req.Scopes, d.Scopes)
 	if err != nil {
-		WriteError(w, http.StatusBadRequest, "bad_scopes", "Only the items the site asked for can be shared.")
+		httperr.JSON(w, r, http.StatusBadRequest, "bad_scopes", "Only the items the site asked for can be shared.")
 		return
 	}
 	recap := h.recap(p, chosen)
@@ -177,22 +178,22 @@ func (h *Consent) allow(w http.ResponseWriter, r *http.Request, p pendingConsent
 	})
 	switch {
 	case errors.Is(err, consent.ErrNotAsIssued):
-		WriteError(w, http.StatusBadRequest, "scope_mismatch", "The signed message does not say what was shown. Try again.")
+		httperr.JSON(w, r, http.StatusBadRequest, "scope_mismatch", "The signed message does not say what was shown. Try again.")
 		return
 	case errors.Is(err, consent.ErrNotOwner):
-		WriteError(w, http.StatusForbidden, "missing_purpose", "This wallet is no longer a management or action key of the identity.")
+		httperr.JSON(w, r, http.StatusForbidden, "missing_purpose", "This wallet is no longer a management or action key of the identity.")
 		return
 	case errors.Is(err, identity.ErrChainUnavailable):
-		WriteError(w, http.StatusServiceUnavailable, "temporarily_unavailable", "The blockchain cannot be reached right now.")
+		httperr.FailJSON(w, r, h.Log, "consent: check signer", err)
 		return
 	case err != nil:
-		writeChallengeError(w, err)
+		writeChallengeError(w, r, h.Log, err)
 		return
 	}
 	g, err := h.Grants.Create(ctx, consent.Consent{ClientID: p.client.ID, Identity: p.id, Wallet: v.Address, ChainID: h.Site.ChainID,
 		Scopes: chosen, Message: d.Message, Signature: d.Signature, Hash: v.Hash})
 	if err != nil {
-		serverError(h.Log, w, "create grant", err)
+		httperr.FailJSON(w, r, h.Log, "create grant", err)
 		return
 	}
 	h.approve(w, r, p, g, true)
@@ -215,7 +216,7 @@ func (h *Consent) approve(w http.ResponseWriter, r *http.Request, p pendingConse
 	u, err := h.Authz.Approve(r.Context(), p.req.ID, a)
 	switch {
 	case err != nil && asJSON:
-		serverError(h.Log, w, "approve", err)
+		httperr.FailJSON(w, r, h.Log, "approve", err)
 	case err != nil:
 		h.failPage(w, r, "approve", err)
 	case asJSON:
@@ -232,12 +233,10 @@ func redirectClient(w http.ResponseWriter, r *http.Request, u *url.URL) {
 	http.Redirect(w, r, u.String(), http.StatusSeeOther)
 }
 
+// failPage answers on the page: a request that is gone is a 400 that
+// sends the visitor back to the site, anything else the server's failure.
 func (h *Consent) failPage(w http.ResponseWriter, r *http.Request, op string, err error) {
-	if h.Log != nil {
-		h.Log.Error("consent", "op", op, "err", err)
-	}
-	h.Static.Render(w, r, http.StatusBadRequest, templates.ErrorPage(templates.ErrorView{Status: 400,
-		Title: "This request can no longer be completed", Message: "Go back to the site you came from and start again."}))
+	httperr.FailPage(w, r, h.Log, h.Static, "consent: "+op, err)
 }
 
 func kindText(k store.GrantKind) string {

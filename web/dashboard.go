@@ -14,6 +14,7 @@ import (
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/templates"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // DashboardStore is what the owner's dashboard reads from the store. Every list is
@@ -167,7 +168,7 @@ func (c *clientNames) name(ctx context.Context, id string) (string, error) {
 
 // errorPage answers with a plain page; the detail, if any, went to the log.
 func (h *Dashboard) errorPage(w http.ResponseWriter, r *http.Request, status int, title, message string) {
-	h.Static.Render(w, r, status, templates.ErrorPage(templates.ErrorView{Status: status, Title: title, Message: message}))
+	httperr.Page(w, r, h.Static, status, title, message)
 }
 
 func (h *Dashboard) notFound(w http.ResponseWriter, r *http.Request) {
@@ -195,12 +196,5 @@ func (h *Dashboard) fail(w http.ResponseWriter, r *http.Request, op string, err 
 		h.badCursor(w, r)
 		return
 	}
-	if h.Log != nil {
-		h.Log.ErrorContext(r.Context(), "dashboard", "op", op, "err", err)
-	}
-	if errors.Is(err, identity.ErrChainUnavailable) {
-		h.errorPage(w, r, http.StatusServiceUnavailable, "The blockchain cannot be reached", "Try again in a moment.")
-		return
-	}
-	h.errorPage(w, r, http.StatusInternalServerError, "Something went wrong", "Try again in a moment.")
+	httperr.FailPage(w, r, h.Log, h.Static, "dashboard: "+op, err)
 }

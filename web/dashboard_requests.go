@@ -6,6 +6,7 @@ import (
 
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/templates"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // requests is one page of the access requests that wait for the owner, newest
@@ -87,29 +88,29 @@ func (h *Dashboard) deny(w http.ResponseWriter, r *http.Request) {
 func (h *Dashboard) approvalChallenge(w http.ResponseWriter, r *http.Request) {
 	ls, ok := h.Owner.Current(r)
 	if !ok {
-		WriteError(w, http.StatusUnauthorized, "signed_out", "You are signed out. Reload the page and sign in again.")
+		httperr.JSON(w, r, http.StatusUnauthorized, "signed_out", "You are signed out. Reload the page and sign in again.")
 		return
 	}
 	owner, wallet, ok := sessionAddresses(ls)
 	if !ok {
-		WriteError(w, http.StatusUnauthorized, "signed_out", "You are signed out. Reload the page and sign in again.")
+		httperr.JSON(w, r, http.StatusUnauthorized, "signed_out", "You are signed out. Reload the page and sign in again.")
 		return
 	}
 	id := pathGrantID(r.PathValue("id"))
 	if id == "" {
-		WriteError(w, http.StatusNotFound, "not_found", "This request does not exist. Reload the page.")
+		httperr.JSON(w, r, http.StatusNotFound, "not_found", "This request does not exist. Reload the page.")
 		return
 	}
 	c, err := h.Decisions.Challenge(r.Context(), id, owner, wallet)
 	switch {
 	case errors.Is(err, consent.ErrUnknownGrant), errors.Is(err, consent.ErrNotOwner):
-		WriteError(w, http.StatusNotFound, "not_found", "This request does not exist. Reload the page.")
+		httperr.JSON(w, r, http.StatusNotFound, "not_found", "This request does not exist. Reload the page.")
 	case errors.Is(err, consent.ErrRequestExpired):
-		WriteError(w, http.StatusGone, "expired", "This request expired before your answer. The service must ask again.")
+		httperr.JSON(w, r, http.StatusGone, "expired", "This request expired before your answer. The service must ask again.")
 	case errors.Is(err, consent.ErrDecided):
-		WriteError(w, http.StatusConflict, "decided", "This request was already answered. Reload the page.")
+		httperr.JSON(w, r, http.StatusConflict, "decided", "This request was already answered. Reload the page.")
 	case err != nil:
-		serverError(h.Log, w, "issue approval challenge", err)
+		httperr.FailJSON(w, r, h.Log, "issue approval challenge", err)
 	default:
 		WriteJSON(w, http.StatusOK, map[string]string{"challenge": c.Text})
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // DevIdentities gives a wallet its identity on the dev chain without a
@@ -38,8 +39,7 @@ func (h *DevIdentities) serve(w http.ResponseWriter, r *http.Request) {
 		id, err = h.Onboarder.Onboard(r.Context(), wallet)
 	}
 	if err != nil {
-		h.Log.ErrorContext(r.Context(), "dev identities", "err", err)
-		WriteProblem(w, http.StatusInternalServerError, "Onboarding failed", "The dev chain could not give this wallet an identity.")
+		httperr.FailProblem(w, r, h.Log, "dev identities: onboard", err)
 		return
 	}
 	WriteJSON(w, status, map[string]string{"wallet": wallet.Hex(), "identity": id.Hex()})

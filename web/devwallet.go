@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sync"
@@ -39,6 +40,8 @@ type DevWallet struct {
 	path    string
 	chainID uint64
 	rand    io.Reader
+	// Log, when set, takes the failures to create or sign.
+	Log *slog.Logger
 
 	mu    sync.Mutex
 	keys  map[common.Address]*ecdsa.PrivateKey

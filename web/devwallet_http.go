@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 
 	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // devWalletMaxMessage bounds what the dev wallet signs; SIWE login and consent
@@ -44,10 +45,10 @@ func (d *DevWallet) serveAccounts(w http.ResponseWriter, r *http.Request) {
 	a, err := d.NewAccount()
 	switch {
 	case errors.Is(err, ErrTooManyAccounts):
-		WriteError(w, http.StatusConflict, "too_many_accounts", "The development wallet is full. Delete its key file and restart the server.")
+		httperr.JSON(w, r, http.StatusConflict, "too_many_accounts", "The development wallet is full. Delete its key file and restart the server.")
 		return
 	case err != nil:
-		WriteError(w, http.StatusInternalServerError, "internal", "The development wallet could not create an account.")
+		httperr.FailJSON(w, r, d.Log, "dev wallet: new account", err)
 		return
 	}
 	WriteJSON(w, http.StatusCreated, map[string]string{"address": a.Hex()})
@@ -56,22 +57,22 @@ func (d *DevWallet) serveAccounts(w http.ResponseWriter, r *http.Request) {
 func (d *DevWallet) serveSign(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 2*devWalletMaxMessage+1024))
 	if err != nil {
-		WriteError(w, http.StatusRequestEntityTooLarge, "bad_request", "The message is too large to sign.")
+		httperr.JSON(w, r, http.StatusRequestEntityTooLarge, "bad_request", "The message is too large to sign.")
 		return
 	}
 	addr, msg, err := parseSignRequest(body)
 	var bad signRequestError
 	if errors.As(err, &bad) {
-		WriteError(w, http.StatusBadRequest, "bad_request", "The development wallet refused to sign: "+bad.reason+".")
+		httperr.JSON(w, r, http.StatusBadRequest, "bad_request", "The development wallet refused to sign: "+bad.reason+".")
 		return
 	}
 	sig, err := d.Sign(addr, msg)
 	if errors.Is(err, ErrUnknownAccount) {
-		WriteError(w, http.StatusNotFound, "unknown_account", "The development wallet has no key for this address.")
+		httperr.JSON(w, r, http.StatusNotFound, "unknown_account", "The development wallet has no key for this address.")
 		return
 	}
 	if err != nil {
-		WriteError(w, http.StatusInternalServerError, "internal", "The development wallet could not sign.")
+		httperr.FailJSON(w, r, d.Log, "dev wallet: sign", err)
 		return
 	}
 	WriteJSON(w, http.StatusOK, map[string]string{"signature": hexutil.Encode(sig)})

@@ -9,30 +9,23 @@ import (
 
 	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/store"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // writeChallengeError answers a refused signed message in words a person can act on.
-func writeChallengeError(w http.ResponseWriter, err error) {
+func writeChallengeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
 	switch {
 	case errors.Is(err, challenge.ErrExpired):
-		WriteError(w, http.StatusBadRequest, "expired", "The message expired. Try again.")
+		httperr.JSON(w, r, http.StatusBadRequest, "expired", "The message expired. Try again.")
 	case errors.Is(err, challenge.ErrNonce):
-		WriteError(w, http.StatusBadRequest, "replayed", "This message was already used. Try again.")
+		httperr.JSON(w, r, http.StatusBadRequest, "replayed", "This message was already used. Try again.")
 	case errors.Is(err, challenge.ErrUnavailable):
-		WriteError(w, http.StatusServiceUnavailable, "temporarily_unavailable", "The server cannot check signatures right now. Try again shortly.")
+		httperr.FailJSON(w, r, log, "check signature", err)
 	case errors.Is(err, challenge.ErrSignature):
-		WriteError(w, http.StatusBadRequest, "bad_signature", "The signature does not match the wallet.")
+		httperr.JSON(w, r, http.StatusBadRequest, "bad_signature", "The signature does not match the wallet.")
 	default:
-		WriteError(w, http.StatusBadRequest, "bad_message", "The signed message is not the one this server issued.")
+		httperr.JSON(w, r, http.StatusBadRequest, "bad_message", "The signed message is not the one this server issued.")
 	}
-}
-
-// serverError logs the detail and shows a plain message.
-func serverError(log *slog.Logger, w http.ResponseWriter, op string, err error) {
-	if log != nil {
-		log.Error("request failed", "op", op, "err", err, "unavailable", errors.Is(err, store.ErrUnavailable))
-	}
-	WriteError(w, http.StatusInternalServerError, "server_error", "Something went wrong on our side. Try again.")
 }
 
 func randomID() string {

@@ -10,6 +10,7 @@ import (
 	"github.com/idconnect/idconnect/authz"
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // ClientAuthenticator authenticates a confidential OAuth client;
@@ -45,12 +46,12 @@ func (h *GrantReads) serve(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxGrantReadBody)
 	if _, err := h.Clients.AuthenticateClient(r.Context(), r); err != nil {
 		w.Header().Set("WWW-Authenticate", `Basic realm="idconnect"`)
-		WriteError(w, http.StatusUnauthorized, "invalid_client", "Authenticate with the resource server's client credentials.")
+		httperr.OAuth(w, r, http.StatusUnauthorized, "invalid_client", "Authenticate with the resource server's client credentials.")
 		return
 	}
 	token, resource, err := parseGrantRead(r)
 	if err != nil {
-		WriteError(w, http.StatusBadRequest, "invalid_request", err.Error())
+		httperr.OAuth(w, r, http.StatusBadRequest, "invalid_request", err.Error())
 		return
 	}
 	res, err := h.Reads.Read(r.Context(), consent.ReadRequest{Token: token, Audience: resource, Resource: resource, NoProfile: true})
@@ -58,12 +59,8 @@ func (h *GrantReads) serve(w http.ResponseWriter, r *http.Request) {
 		WriteJSON(w, http.StatusOK, map[string]any{"active": false})
 		return
 	}
-	switch {
-	case errors.Is(err, identity.ErrChainUnavailable):
-		WriteError(w, http.StatusServiceUnavailable, "temporarily_unavailable", "The blockchain cannot be reached right now.")
-		return
-	case err != nil:
-		serverError(h.Log, w, "grant read", err)
+	if err != nil {
+		httperr.FailOAuth(w, r, h.Log, "grant read", err)
 		return
 	}
 	WriteJSON(w, http.StatusOK, grantReadAnswer(res, h.Catalogue))

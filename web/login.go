@@ -12,6 +12,7 @@ import (
 	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/signin"
 	"github.com/idconnect/idconnect/templates"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // Onboarder gives a wallet without an identity a new one from the factory, with the
@@ -113,13 +114,13 @@ func (h *Login) noIdentity(w http.ResponseWriter, r *http.Request) {
 func (h *Login) challenge(w http.ResponseWriter, r *http.Request) {
 	p, addr, err := parseChallengePost(bodyOf(w, r), true)
 	if err != nil {
-		WriteError(w, http.StatusBadRequest, "bad_request", "The request was malformed.")
+		httperr.JSON(w, r, http.StatusBadRequest, "bad_request", "The request was malformed.")
 		return
 	}
 	issued, err := h.Flow.Challenge(r.Context(), signin.ChallengeRequest{
 		RequestID: p.Request, Wallet: addr, RequestBinding: authz.RequestBinding(r, h.Site.Issuer)})
 	if err != nil {
-		h.writeSignInError(w, "issue login challenge", err)
+		h.writeSignInError(w, r, "issue login challenge", err)
 		return
 	}
 	h.setLoginBinding(w, issued.Binding, challenge.DefaultTTL+time.Minute)
@@ -129,7 +130,7 @@ func (h *Login) challenge(w http.ResponseWriter, r *http.Request) {
 func (h *Login) login(w http.ResponseWriter, r *http.Request) {
 	p, err := parseSignedPost(bodyOf(w, r))
 	if err != nil {
-		WriteError(w, http.StatusBadRequest, "bad_request", "The request was malformed.")
+		httperr.JSON(w, r, http.StatusBadRequest, "bad_request", "The request was malformed.")
 		return
 	}
 	a := signin.Attempt{RequestID: p.Request, Message: p.Message, Signature: p.Signature,
@@ -139,11 +140,11 @@ func (h *Login) login(w http.ResponseWriter, r *http.Request) {
 	}
 	s, err := h.Flow.SignIn(r.Context(), a)
 	if err != nil {
-		h.writeSignInError(w, "sign in", err)
+		h.writeSignInError(w, r, "sign in", err)
 		return
 	}
 	if err := h.Sessions.Login(w, r, SessionData{LoginSessionID: s.Login.ID}); err != nil {
-		h.serverError(w, "start session", err)
+		httperr.FailJSON(w, r, h.Log, "start session", err)
 		return
 	}
 	h.setLoginBinding(w, "", -1) // spent
@@ -155,8 +156,4 @@ func (h *Login) limitIP(f http.HandlerFunc) http.Handler {
 		return f
 	}
 	return LimitByIP(h.IPLimit, f)
-}
-
-func (h *Login) serverError(w http.ResponseWriter, op string, err error) {
-	serverError(h.Log, w, op, err)
 }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/signin"
-	"github.com/idconnect/idconnect/templates"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // loginCookie names the cookie that binds a login message to the browser that
@@ -47,36 +47,35 @@ func (h *Login) loginBinding(r *http.Request) string {
 
 // writeSignInError answers a refused challenge or sign-in in words a person can
 // act on; what is not the visitor's doing is logged and answered plainly.
-func (h *Login) writeSignInError(w http.ResponseWriter, op string, err error) {
+func (h *Login) writeSignInError(w http.ResponseWriter, r *http.Request, op string, err error) {
 	var limited *signin.RateLimitError
 	switch {
 	case errors.As(err, &limited) && errors.Is(err, signin.ErrOnboardingLimited):
 		w.Header().Set("Retry-After", retryAfter(limited.RetryAfter))
-		WriteError(w, http.StatusTooManyRequests, "onboarding_limited",
+		httperr.JSON(w, r, http.StatusTooManyRequests, "onboarding_limited",
 			"Too many new identities were created from your network. Try again later.")
 	case errors.As(err, &limited):
-		TooManyRequests(w, limited.RetryAfter)
+		TooManyRequests(w, r, limited.RetryAfter)
 	case errors.Is(err, signin.ErrOnboardingBudget):
-		WriteError(w, http.StatusServiceUnavailable, "onboarding_budget",
+		httperr.JSON(w, r, http.StatusServiceUnavailable, "onboarding_budget",
 			"This server has created as many new identities as it may today. Try again tomorrow, or create your identity elsewhere.")
 	case errors.Is(err, signin.ErrRequestExpired):
-		WriteError(w, http.StatusBadRequest, "expired", "This sign-in has expired. Go back to the site you came from and start again.")
+		httperr.JSON(w, r, http.StatusBadRequest, "expired", "This sign-in has expired. Go back to the site you came from and start again.")
 	case errors.Is(err, signin.ErrForeignRequest):
-		WriteError(w, http.StatusForbidden, "wrong_browser", "This sign-in was started in another browser. Go back to the site you came from and start again here.")
+		httperr.JSON(w, r, http.StatusForbidden, "wrong_browser", "This sign-in was started in another browser. Go back to the site you came from and start again here.")
 	case errors.Is(err, challenge.ErrBinding):
-		WriteError(w, http.StatusForbidden, "wrong_browser", "This message was not requested by this browser. Sign in from this page again.")
+		httperr.JSON(w, r, http.StatusForbidden, "wrong_browser", "This message was not requested by this browser. Sign in from this page again.")
 	case errors.Is(err, signin.ErrNoIdentity):
 		WriteJSON(w, http.StatusForbidden, map[string]string{"error": "no_identity",
 			"message": "This wallet has no ONCHAINID identity.", "redirect": "/login/no-identity"})
 	case errors.Is(err, signin.ErrChainUnavailable):
-		h.logRefusal(op, err)
-		WriteError(w, http.StatusServiceUnavailable, "chain_unavailable", "The blockchain cannot be reached right now. Try again shortly.")
+		httperr.FailJSON(w, r, h.Log, "sign-in: "+op, err)
 	case errors.Is(err, signin.ErrMissingPurpose):
-		WriteError(w, http.StatusForbidden, "missing_purpose", "This wallet is not a management or action key of its identity.")
+		httperr.JSON(w, r, http.StatusForbidden, "missing_purpose", "This wallet is not a management or action key of its identity.")
 	case isChallengeError(err):
-		writeChallengeError(w, err)
+		writeChallengeError(w, r, h.Log, err)
 	default:
-		h.serverError(w, op, err)
+		httperr.FailJSON(w, r, h.Log, op, err)
 	}
 }
 
@@ -90,32 +89,22 @@ func isChallengeError(err error) bool {
 	return false
 }
 
-func (h *Login) logRefusal(op string, err error) {
-	if h.Log != nil {
-		h.Log.Warn("sign-in refused", "op", op, "err", err)
-	}
-}
-
 // requestPage answers a login page whose request cannot be resumed.
 func (h *Login) requestPage(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
 	case errors.Is(err, signin.ErrForeignRequest):
-		h.Static.Render(w, r, http.StatusForbidden, templates.ErrorPage(templates.ErrorView{Status: 403,
-			Title: "This sign-in was started in another browser", Message: "Go back to the site you came from and start again in this browser."}))
+		httperr.Page(w, r, h.Static, http.StatusForbidden,
+			"This sign-in was started in another browser", "Go back to the site you came from and start again in this browser.")
 	case errors.Is(err, signin.ErrRequestExpired):
-		h.Static.Render(w, r, http.StatusBadRequest, templates.ErrorPage(templates.ErrorView{Status: 400,
-			Title: "This sign-in link has expired", Message: "Go back to the site you came from and start again."}))
+		httperr.Page(w, r, h.Static, http.StatusBadRequest,
+			"This sign-in link has expired", "Go back to the site you came from and start again.")
 	default:
 		h.failPage(w, r, "resume request", err)
 	}
 }
 
 func (h *Login) failPage(w http.ResponseWriter, r *http.Request, op string, err error) {
-	if h.Log != nil {
-		h.Log.Error("login", "op", op, "err", err)
-	}
-	h.Static.Render(w, r, http.StatusInternalServerError, templates.ErrorPage(templates.ErrorView{Status: 500,
-		Title: "Something went wrong on our side", Message: "Go back to the site you came from and try again."}))
+	httperr.FailPage(w, r, h.Log, h.Static, "login: "+op, err)
 }
 
 // retryAfter is a Retry-After value: whole seconds, at least one.

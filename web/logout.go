@@ -12,6 +12,7 @@ import (
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/templates"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // LogoutFlow holds the rules of RP-initiated logout (authz.Provider).
@@ -93,8 +94,8 @@ func (h *EndSession) check(w http.ResponseWriter, r *http.Request) (authz.Logout
 	}
 	switch {
 	case errors.Is(err, authz.ErrInvalidLogout), errors.Is(err, errBadPost):
-		h.Static.Render(w, r, http.StatusBadRequest, templates.ErrorPage(templates.ErrorView{Status: 400,
-			Title: "This sign-out request cannot be processed", Message: "The site that sent you here made a mistake. You are still signed in."}))
+		httperr.Page(w, r, h.Static, http.StatusBadRequest,
+			"This sign-out request cannot be processed", "The site that sent you here made a mistake. You are still signed in.")
 		return req, lo, false
 	case err != nil:
 		h.fail(w, r, "check logout", err)
@@ -164,9 +165,5 @@ func (h *EndSession) finish(w http.ResponseWriter, r *http.Request, lo authz.Log
 }
 
 func (h *EndSession) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
-	if h.Log != nil {
-		h.Log.ErrorContext(r.Context(), "logout", "op", op, "err", err)
-	}
-	h.Static.Render(w, r, http.StatusInternalServerError, templates.ErrorPage(templates.ErrorView{Status: 500,
-		Title: "Sign-out could not be completed", Message: "Try again in a moment."}))
+	httperr.FailPage(w, r, h.Log, h.Static, "logout: "+op, err)
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -18,6 +17,7 @@ import (
 	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // ErrUnauthenticated means a request to the access-request API carries no
@@ -93,34 +93,6 @@ func (a *ServiceAuth) Authenticate(r *http.Request) (string, error) {
 	return id, nil
 }
 
-// WriteUnauthenticated answers 401 with the schemes the API accepts.
-func WriteUnauthenticated(w http.ResponseWriter, detail string) {
-	w.Header().Set("WWW-Authenticate", `ApiKey realm="idconnect", Bearer realm="idconnect"`)
-	WriteProblem(w, http.StatusUnauthorized, "", detail)
-}
-
-// WriteProblem answers with an RFC 9457 problem document,
-// {"type":"about:blank","title","status","detail"}, never cached. An empty
-// title is the status's standard phrase, as RFC 9457 asks of about:blank.
-// The detail is shown to the caller and must never hold detail meant for
-// the log.
-func WriteProblem(w http.ResponseWriter, status int, title, detail string) {
-	if title == "" {
-		title = http.StatusText(status)
-	}
-	w.Header().Set("Content-Type", "application/problem+json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(problem{Type: "about:blank", Title: title, Status: status, Detail: detail})
-}
-
-type problem struct {
-	Type   string `json:"type"`
-	Title  string `json:"title"`
-	Status int    `json:"status"`
-	Detail string `json:"detail,omitempty"`
-}
-
 // challenge issues a SIWE message for a wallet registered on the client.
 // An unknown client and an unregistered wallet get the same answer, so the
 // endpoint tells nothing about which clients exist.
@@ -131,17 +103,17 @@ func (a *ServiceAuth) challenge(w http.ResponseWriter, r *http.Request) {
 	}
 	wallet, err := p.validate()
 	if err != nil {
-		WriteProblem(w, http.StatusBadRequest, "", err.Error())
+		httperr.Problem(w, r, http.StatusBadRequest, "", err.Error())
 		return
 	}
 	ctx := r.Context()
 	c, err := a.Store.GetClient(ctx, p.ClientID)
 	switch {
 	case errors.Is(err, store.ErrNotFound) || (err == nil && !hasWallet(c, wallet)):
-		WriteProblem(w, http.StatusForbidden, "", "This wallet is not registered for that client.")
+		httperr.Problem(w, r, http.StatusForbidden, "", "This wallet is not registered for that client.")
 		return
 	case err != nil:
-		failProblem(w, r, a.Log, "read client", err)
+		httperr.FailProblem(w, r, a.Log, "read client", err)
 		return
 	}
 	domain := a.Site.Domain()
@@ -150,7 +122,7 @@ func (a *ServiceAuth) challenge(w http.ResponseWriter, r *http.Request) {
 		Statement: "Authenticate as client " + c.ID + " on " + domain + ".", RequestID: c.ID,
 	})
 	if err != nil {
-		failProblem(w, r, a.Log, "issue service challenge", err)
+		httperr.FailProblem(w, r, a.Log, "issue service challenge", err)
 		return
 	}
 	WriteJSON(w, http.StatusCreated, map[string]string{
@@ -169,7 +141,7 @@ func (a *ServiceAuth) token(w http.ResponseWriter, r *http.Request) {
 	}
 	clientID, err := p.validate()
 	if err != nil {
-		WriteProblem(w, http.StatusBadRequest, "", err.Error())
+		httperr.Problem(w, r, http.StatusBadRequest, "", err.Error())
 		return
 	}
 	ctx := r.Context()
@@ -177,24 +149,24 @@ func (a *ServiceAuth) token(w http.ResponseWriter, r *http.Request) {
 		Purpose: store.PurposeService, Domain: a.Site.Domain(), URI: a.Site.Origin(), RequestID: clientID,
 	})
 	if err != nil {
-		writeServiceChallengeError(w, err)
+		writeServiceChallengeError(w, r, a.Log, err)
 		return
 	}
 	c, err := a.Store.GetClient(ctx, clientID)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		WriteUnauthenticated(w, "The client no longer exists.")
+		httperr.Unauthenticated(w, r, "The client no longer exists.")
 		return
 	case err != nil:
-		failProblem(w, r, a.Log, "read client", err)
+		httperr.FailProblem(w, r, a.Log, "read client", err)
 		return
 	case !hasWallet(c, v.Address):
-		WriteProblem(w, http.StatusForbidden, "", "This wallet is no longer registered for the client.")
+		httperr.Problem(w, r, http.StatusForbidden, "", "This wallet is no longer registered for the client.")
 		return
 	}
 	tok, ttl, err := a.Tokens.IssueServiceToken(ctx, clientID)
 	if err != nil {
-		failProblem(w, r, a.Log, "issue service token", err)
+		httperr.FailProblem(w, r, a.Log, "issue service token", err)
 		return
 	}
 	WriteJSON(w, http.StatusOK, map[string]any{
@@ -203,18 +175,18 @@ func (a *ServiceAuth) token(w http.ResponseWriter, r *http.Request) {
 }
 
 // writeServiceChallengeError answers a refused signed challenge.
-func writeServiceChallengeError(w http.ResponseWriter, err error) {
+func writeServiceChallengeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
 	switch {
 	case errors.Is(err, challenge.ErrUnavailable):
-		WriteProblem(w, http.StatusServiceUnavailable, "", "Signatures cannot be checked right now. Try again shortly.")
+		httperr.FailProblem(w, r, log, "service token: check signature", err)
 	case errors.Is(err, challenge.ErrExpired):
-		WriteUnauthenticated(w, "The challenge expired. Ask for a new one.")
+		httperr.Unauthenticated(w, r, "The challenge expired. Ask for a new one.")
 	case errors.Is(err, challenge.ErrNonce):
-		WriteUnauthenticated(w, "This challenge was already used or was not issued here. Ask for a new one.")
+		httperr.Unauthenticated(w, r, "This challenge was already used or was not issued here. Ask for a new one.")
 	case errors.Is(err, challenge.ErrSignature):
-		WriteUnauthenticated(w, "The signature does not match the challenge's wallet.")
+		httperr.Unauthenticated(w, r, "The signature does not match the challenge's wallet.")
 	default:
-		WriteUnauthenticated(w, "The message is not a challenge this server issued for that client.")
+		httperr.Unauthenticated(w, r, "The message is not a challenge this server issued for that client.")
 	}
 }
 

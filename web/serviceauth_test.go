@@ -27,6 +27,7 @@ import (
 	"github.com/idconnect/idconnect/internal/simchain"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/store/sqlite"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // serviceFixture is ServiceAuth on a real HTTP server, with a real SQLite
@@ -80,9 +81,9 @@ func newServiceFixture(t *testing.T) *serviceFixture {
 		id, err := f.auth.Authenticate(r)
 		switch {
 		case errors.Is(err, ErrUnauthenticated):
-			WriteUnauthenticated(w, "")
+			httperr.Unauthenticated(w, r, "")
 		case err != nil:
-			WriteProblem(w, http.StatusInternalServerError, "", "")
+			httperr.FailProblem(w, r, log, "whoami", err)
 		default:
 			WriteJSON(w, http.StatusOK, map[string]string{"client_id": id})
 		}
@@ -355,23 +356,5 @@ func TestAuthenticate(t *testing.T) {
 				t.Fatalf("whoami = %d %q, want %d %q", status, id, want, tc.want)
 			}
 		})
-	}
-}
-
-func TestWriteProblem(t *testing.T) {
-	w := httptest.NewRecorder()
-	WriteProblem(w, http.StatusConflict, "Grant already decided", "It was denied.")
-	var out map[string]any
-	must(t, json.Unmarshal(w.Body.Bytes(), &out))
-	if w.Code != http.StatusConflict || w.Header().Get("Content-Type") != "application/problem+json" ||
-		w.Header().Get("Cache-Control") != "no-store" || out["type"] != "about:blank" ||
-		out["title"] != "Grant already decided" || out["status"] != float64(409) || out["detail"] != "It was denied." {
-		t.Fatalf("%d %v %v", w.Code, w.Header(), out)
-	}
-	w, out = httptest.NewRecorder(), nil
-	WriteProblem(w, http.StatusNotFound, "", "")
-	must(t, json.Unmarshal(w.Body.Bytes(), &out))
-	if out["title"] != "Not Found" || out["detail"] != nil {
-		t.Fatalf("default title: %v", out)
 	}
 }

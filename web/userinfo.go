@@ -8,6 +8,7 @@ import (
 
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // UserInfo serves GET and POST /userinfo: only the granted fields, after the
@@ -28,7 +29,7 @@ func (h *UserInfo) Mount(mux *http.ServeMux) {
 func (h *UserInfo) serve(w http.ResponseWriter, r *http.Request) {
 	token, ok := bearer(r)
 	if !ok {
-		unauthorized(w, "", "")
+		unauthorized(w, r, "", "")
 		return
 	}
 	res, err := h.Reads.Read(r.Context(), consent.ReadRequest{Token: token, Audience: h.Site.Issuer,
@@ -36,18 +37,14 @@ func (h *UserInfo) serve(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		if ref, ok := readRefusalOf(err); ok {
 			if ref.status == http.StatusUnauthorized {
-				unauthorized(w, ref.code, ref.desc)
+				unauthorized(w, r, ref.code, ref.desc)
 				return
 			}
-			w.Header().Set("WWW-Authenticate", bearerChallenge(ref.code, ""))
-			WriteError(w, ref.status, ref.code, ref.desc)
+			httperr.BearerChallenge(w, ref.code, "")
+			httperr.OAuth(w, r, ref.status, ref.code, ref.desc)
 			return
 		}
-		if errors.Is(err, identity.ErrChainUnavailable) {
-			WriteError(w, http.StatusServiceUnavailable, "temporarily_unavailable", "The blockchain cannot be reached right now.")
-			return
-		}
-		serverError(h.Log, w, "read", err)
+		httperr.FailOAuth(w, r, h.Log, "userinfo read", err)
 		return
 	}
 	WriteJSON(w, http.StatusOK, res.Disclosure.UserInfo(h.Catalogue))
@@ -83,23 +80,12 @@ func bearer(r *http.Request) (string, bool) {
 	return token, ok && strings.EqualFold(scheme, "Bearer") && token != "" && len(token) < 8<<10
 }
 
-// bearerChallenge is RFC 6750's WWW-Authenticate for a refused bearer token,
-// with its error code and description when there are.
-func bearerChallenge(code, desc string) string {
-	challenge := `Bearer realm="idconnect"`
-	if code != "" {
-		challenge += `, error="` + code + `"`
-	}
-	if desc != "" {
-		challenge += `, error_description="` + desc + `"`
-	}
-	return challenge
-}
-
-func unauthorized(w http.ResponseWriter, code, desc string) {
-	w.Header().Set("WWW-Authenticate", bearerChallenge(code, desc))
+// unauthorized is RFC 6750's 401: the bearer challenge, and the same
+// error in the body for clients that read it.
+func unauthorized(w http.ResponseWriter, r *http.Request, code, desc string) {
+	httperr.BearerChallenge(w, code, desc)
 	if code == "" {
 		code, desc = "invalid_request", "An access token is required."
 	}
-	WriteError(w, http.StatusUnauthorized, code, desc)
+	httperr.OAuth(w, r, http.StatusUnauthorized, code, desc)
 }

@@ -162,6 +162,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	if err != nil {
 		return err
 	}
+	dw.Log = log
 	dw.Mount(mux)
 	(&web.DevIdentities{Directory: n.cache, Onboarder: n.onboarder, Log: log}).Mount(mux)
 	return nil
