@@ -77,6 +77,9 @@ type ErrorView struct {
 	Status  int
 	Title   string
 	Message string
+	// RequestID, when set, is shown so the visitor can quote it to the
+	// operator, whose log line carries the same id.
+	RequestID string
 }
 
 type assetsKey struct{}

@@ -47,12 +47,12 @@ func (o *Owner) Current(r *http.Request) (store.LoginSession, bool) {
 }
 
 func (o *Owner) stillKey(ctx context.Context, ls store.LoginSession) bool {
-	id, wallet, ok := sessionAddresses(ls)
+	id, wallet, ok := SessionAddresses(ls)
 	return ok && identity.RequirePurpose(ctx, o.Directory, id, wallet, identity.PurposeManagement, identity.PurposeAction) == nil
 }
 
 // sessionAddresses are a login session's identity and wallet.
-func sessionAddresses(ls store.LoginSession) (id, wallet common.Address, ok bool) {
+func SessionAddresses(ls store.LoginSession) (id, wallet common.Address, ok bool) {
 	id, idErr := identity.ParseAddress(ls.Identity)
 	wallet, walletErr := identity.ParseAddress(ls.Wallet)
 	return id, wallet, idErr == nil && walletErr == nil

@@ -18,6 +18,7 @@ import (
 	"github.com/idconnect/idconnect/contracts"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/internal/simchain"
+	"github.com/idconnect/idconnect/signin"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/web"
 )
@@ -30,7 +31,7 @@ type node struct {
 	store       store.Store
 	backend     string
 	serverKey   []byte
-	onboarder   web.Onboarder // nil: wallets without an identity are told how to get one
+	onboarder   signin.Onboarder // nil: wallets without an identity are told how to get one
 	pseudonyms  *web.Pseudonyms
 	issuerNames map[common.Address]string
 	closers     []func() error

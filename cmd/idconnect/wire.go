@@ -20,6 +20,10 @@ import (
 	"github.com/idconnect/idconnect/signin"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/web"
+	"github.com/idconnect/idconnect/web/account"
+	"github.com/idconnect/idconnect/web/api"
+	"github.com/idconnect/idconnect/web/dev"
+	"github.com/idconnect/idconnect/web/oauthpages"
 )
 
 // The outbox is the access-request flow's notices; consent declares the
@@ -123,7 +127,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	access := &consent.AccessRequests{Store: n.store, Challenges: challenges, Directory: n.cache, Identities: n.cache.Reader(),
 		Notices: &notify.Outbox{Store: n.store}, Issuer: cfg.issuer(), ChainID: n.chainID, Clock: time.Now,
 		CheckURL: func(raw string) (string, error) { return notify.CheckDeliveryURL(raw, cfg.Dev) }}
-	services := &web.ServiceAuth{Site: site, Store: n.store, Tokens: p.provider, Challenges: challenges, Clock: time.Now, Log: log}
+	services := &api.ServiceAuth{Site: site, Store: n.store, Tokens: p.provider, Challenges: challenges, Clock: time.Now, Log: log}
 
 	(&web.Health{ChainID: n.chainID, Chain: n.chain, Following: n.cache.Following, FollowError: n.cache.FollowError, Store: n.store, Backend: n.backend}).Mount(mux)
 	p.provider.Mount(mux)
@@ -132,24 +136,24 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	if err != nil {
 		return err
 	}
-	(&web.Login{Site: site, Flow: flow, Authz: p.provider, Owner: owner, Sessions: p.sessions, Static: p.static,
+	(&oauthpages.Login{Site: site, Flow: flow, Authz: p.provider, Owner: owner, Sessions: p.sessions, Static: p.static,
 		IPLimit: web.NewLimiter(rate.Limit(5), 30, 100_000, nil), Log: log}).Mount(mux)
-	(&web.Consent{Site: site, Owner: owner, Authz: p.provider, Clients: n.store, Grants: grants, Challenges: challenges, Directory: n.cache,
+	(&oauthpages.Consent{Site: site, Owner: owner, Authz: p.provider, Clients: n.store, Grants: grants, Challenges: challenges, Directory: n.cache,
 		Describer: &consent.Describer{Directory: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Clock: time.Now},
 		Static:    p.static, Log: log}).Mount(mux)
 	reads := &consent.Reader{Tokens: p.provider, Grants: grants}
-	(&web.EndSession{Flow: p.provider, Sessions: p.sessions, Store: n.store, Static: p.static, Clock: time.Now, Log: log}).Mount(mux)
-	(&web.UserInfo{Site: site, Reads: reads, Catalogue: p.catalogue, Log: log}).Mount(mux)
-	(&web.GrantReads{Clients: p.provider, Reads: reads, Catalogue: p.catalogue, Log: log}).Mount(mux)
-	(&web.Account{Owner: owner, Profiles: profiles, Static: p.static, Clock: time.Now, Log: log,
+	(&oauthpages.EndSession{Flow: p.provider, Sessions: p.sessions, Store: n.store, Static: p.static, Clock: time.Now, Log: log}).Mount(mux)
+	(&oauthpages.UserInfo{Site: site, Reads: reads, Catalogue: p.catalogue, Log: log}).Mount(mux)
+	(&oauthpages.GrantReads{Clients: p.provider, Reads: reads, Catalogue: p.catalogue, Log: log}).Mount(mux)
+	(&account.Account{Owner: owner, Profiles: profiles, Static: p.static, Clock: time.Now, Log: log,
 		Revoke: func(r *http.Request, id string, at time.Time) error {
 			return n.store.RevokeLoginSession(r.Context(), id, at)
 		}}).Mount(mux)
-	(&web.Dashboard{Site: site, Owner: owner, Store: n.store, Decisions: access, Keys: n.cache.Reader(), Directory: n.cache,
+	(&account.Dashboard{Site: site, Owner: owner, Store: n.store, Decisions: access, Keys: n.cache.Reader(), Directory: n.cache,
 		Follow: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Static: p.static, Clock: time.Now, Log: log,
 		Webhooks: p.webhooks}).Mount(mux)
 	services.Mount(mux)
-	(&web.AccessAPI{Site: site, Flow: access, Reads: reads, Tokens: p.provider, Services: services, Owner: owner,
+	(&api.AccessAPI{Site: site, Flow: access, Reads: reads, Tokens: p.provider, Services: services, Owner: owner,
 		Store: n.store, Directory: n.cache, Catalogue: p.catalogue, Clock: time.Now, Log: log,
 		RequestLimit: web.NewLimiter(rate.Limit(20), 200, 100_000, nil),
 		// An owner answers by hand: ten at once, then one a minute, from
@@ -158,12 +162,13 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	if !cfg.Dev {
 		return nil
 	}
-	dw, err := web.NewDevWallet(dataPath(cfg.DataDir, "devwallet.json"), n.chainID, rand.Reader)
+	dw, err := dev.NewDevWallet(dataPath(cfg.DataDir, "devwallet.json"), n.chainID, rand.Reader)
 	if err != nil {
 		return err
 	}
+	dw.Log = log
 	dw.Mount(mux)
-	(&web.DevIdentities{Directory: n.cache, Onboarder: n.onboarder, Log: log}).Mount(mux)
+	(&dev.DevIdentities{Directory: n.cache, Onboarder: n.onboarder, Log: log}).Mount(mux)
 	return nil
 }
 
