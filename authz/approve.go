@@ -184,10 +184,11 @@ func (a Approval) check(parked store.AuthRequest) error {
 	if slices.Contains(a.Scopes, ScopeOfflineAccess) && a.GrantKind != store.GrantPersistent {
 		errs = append(errs, errors.New("offline_access needs a persistent grant"))
 	}
-	if parked.Identity != "" && !sameAddress(parked.Identity, a.Identity) {
+	// A parked request that nobody has signed in for yet has zero addresses.
+	if parked.Identity != (common.Address{}) && parked.Identity != a.Identity {
 		errs = append(errs, errors.New("the identity differs from the one that logged in"))
 	}
-	if parked.Wallet != "" && !sameAddress(parked.Wallet, a.Wallet) {
+	if parked.Wallet != (common.Address{}) && parked.Wallet != a.Wallet {
 		errs = append(errs, errors.New("the wallet differs from the one that logged in"))
 	}
 	if len(errs) > 0 {
@@ -213,7 +214,7 @@ func (p *Provider) checkGrantRecord(ctx context.Context, parked store.AuthReques
 	if g.ClientID != parked.ClientID || g.Kind != a.GrantKind || g.ChainID != int64(a.ChainID) {
 		errs = append(errs, errors.New("the grant's client, kind or chain differs"))
 	}
-	if !sameAddress(g.Identity, a.Identity) || !sameAddress(g.Wallet, a.Wallet) || !strings.EqualFold(g.ConsentHash, a.ConsentHash) {
+	if g.Identity != a.Identity || g.Wallet != a.Wallet || !strings.EqualFold(g.ConsentHash, a.ConsentHash) {
 		errs = append(errs, errors.New("the grant's identity, wallet or consent differs"))
 	}
 	for _, s := range a.Scopes {
@@ -225,9 +226,4 @@ func (p *Provider) checkGrantRecord(ctx context.Context, parked store.AuthReques
 		return fmt.Errorf("%w: %w", ErrInvalidApproval, errors.Join(errs...))
 	}
 	return nil
-}
-
-func sameAddress(s string, a common.Address) bool {
-	b, err := identity.ParseAddress(s)
-	return err == nil && b == a
 }

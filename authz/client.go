@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ory/fosite"
 
 	"github.com/idconnect/idconnect/store"
@@ -124,6 +125,9 @@ type ClientSpec struct {
 	// PostLogoutRedirectURIs are where RP-initiated logout may return the
 	// browser, matched exactly.
 	PostLogoutRedirectURIs []string
+	// Wallets are the addresses the client's service may sign
+	// access-request API challenges with (ParseServiceWallets reads them).
+	Wallets []common.Address
 }
 
 // ClientStore is what the client helpers need.
@@ -193,6 +197,7 @@ func newClient(spec ClientSpec, topics []uint64, random io.Reader, now time.Time
 		GrantTypes:    []string{grantAuthorizationCode, grantRefreshToken},
 		ResponseTypes: []string{responseTypeCode}, Scopes: scopes, CreatedAt: now.UTC(),
 		IDTokenAlg: alg, PostLogoutRedirectURIs: slices.Clone(spec.PostLogoutRedirectURIs),
+		Wallets: slices.Clone(spec.Wallets),
 	}
 	if spec.Public {
 		return c, "", nil
@@ -240,6 +245,13 @@ func (spec ClientSpec) validate() error {
 			errs = append(errs, fmt.Errorf("post-logout redirect URI %q: %w", u, err))
 		} else if slices.Index(spec.PostLogoutRedirectURIs, u) != i {
 			errs = append(errs, fmt.Errorf("post-logout redirect URI %q is listed twice", u))
+		}
+	}
+	for i, w := range spec.Wallets {
+		if w == (common.Address{}) {
+			errs = append(errs, errors.New("the zero address cannot be a wallet"))
+		} else if slices.Index(spec.Wallets, w) != i {
+			errs = append(errs, fmt.Errorf("wallet %s is listed twice", w.Hex()))
 		}
 	}
 	if len(errs) > 0 {

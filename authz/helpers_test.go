@@ -137,8 +137,8 @@ func (f *fixture) recordGrant(ctx context.Context, clientID string, scopes []str
 	hash := "0x" + common.Bytes2Hex(crypto.Keccak256([]byte(msg)))
 	now := time.Now().UTC()
 	g := store.Grant{
-		ID: gid, Kind: kind, State: store.GrantActive, Identity: f.identity.Hex(), ChainID: testChainID,
-		Wallet: f.wallet.Hex(), ClientID: clientID, Scopes: scopes, ConsentMessage: msg,
+		ID: gid, Kind: kind, State: store.GrantActive, Identity: f.identity, ChainID: testChainID,
+		Wallet: f.wallet, ClientID: clientID, Scopes: scopes, ConsentMessage: msg,
 		ConsentSignature: "0x00", ConsentHash: hash, CreatedAt: now, ActivatedAt: now,
 	}
 	if err := f.st.CreateGrant(ctx, g); err != nil {

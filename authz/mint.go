@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
@@ -26,13 +27,10 @@ func (p *Provider) MintGrantToken(ctx context.Context, g store.Grant) (string, t
 	if err := g.Usable(now); err != nil {
 		return "", 0, fmt.Errorf("%w: %w", ErrGrantNotActive, err)
 	}
-	id, err := identity.ParseAddress(g.Identity)
-	if err != nil {
-		return "", 0, fmt.Errorf("authz: mint grant token: identity: %w", err)
-	}
-	wallet, err := identity.ParseAddress(g.Wallet)
-	if err != nil {
-		return "", 0, fmt.Errorf("authz: mint grant token: wallet: %w", err)
+	id, wallet := g.Identity, g.Wallet
+	if id == (common.Address{}) || wallet == (common.Address{}) {
+		// An active grant always names both; a token must never carry zero.
+		return "", 0, fmt.Errorf("authz: mint grant token: grant %s has no identity or wallet", g.ID)
 	}
 	exp := now.Add(p.cfg.AccessTokenTTL)
 	if !g.ExpiresAt.IsZero() && g.ExpiresAt.Before(exp) {

@@ -8,7 +8,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/idconnect/idconnect/challenge"
-	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -94,9 +93,5 @@ func (a *AccessRequests) RevokeSigned(ctx context.Context, id, message, signatur
 	if err := a.holdsKey(ctx, g, v.Address); err != nil {
 		return store.Grant{}, err
 	}
-	owner, err := identity.ParseAddress(g.Identity)
-	if err != nil {
-		return store.Grant{}, err
-	}
-	return a.Revoke(ctx, id, owner)
+	return a.Revoke(ctx, id, g.Identity)
 }

@@ -191,7 +191,7 @@ func TestProfilesSealed(t *testing.T) {
 	if err != nil || got != want {
 		t.Fatalf("Get = %+v, %v", got, err)
 	}
-	rec, _ := e.store.GetProfile(ctx, e.id.Hex())
+	rec, _ := e.store.GetProfile(ctx, e.id)
 	if bytes.Contains(rec.Ciphertext, []byte("ada@example.com")) || bytes.Contains(rec.Ciphertext, []byte("Lovelace")) {
 		t.Fatal("profile stored in clear")
 	}

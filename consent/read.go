@@ -69,7 +69,7 @@ func (g *Grants) allow(ctx context.Context, r Read, before func() error) (Used, 
 		used, err = g.spend(ctx, r)
 	}
 	if err != nil {
-		g.audit(ctx, store.AuditEvent{Kind: store.AuditRefusedRead, Actor: r.ClientID, Identity: r.Identity.Hex(),
+		g.audit(ctx, store.AuditEvent{Kind: store.AuditRefusedRead, Actor: r.ClientID, Identity: r.Identity,
 			ClientID: r.ClientID, GrantID: r.GrantID, Detail: refusal(err)})
 	}
 	return used, err
@@ -136,7 +136,6 @@ func (g *Grants) usePersistent(ctx context.Context, r Read, u store.GrantUsage) 
 	}
 	used = Used{Grant: gr}
 	if st.Profile != nil {
-		// st.Identity is the stored EIP-55 hex, which sealed the profile.
 		if used.Profile, err = g.Profiles.open(st.Identity, *st.Profile); err != nil {
 			return Used{}, true, err
 		}
@@ -159,8 +158,7 @@ func grantErr(err error) error {
 
 // matches checks that the token describes the grant it names.
 func matches(gr store.Grant, r Read) error {
-	// Compared as addresses: formatting r.Identity in EIP-55 would hash it.
-	if id, err := identity.ParseAddress(gr.Identity); err != nil || id != r.Identity || gr.ClientID != r.ClientID {
+	if gr.Identity != r.Identity || gr.ClientID != r.ClientID {
 		return fmt.Errorf("%w: the token does not match its grant", ErrGrantInactive)
 	}
 	return nil

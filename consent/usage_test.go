@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/store/sqlite"
@@ -30,7 +32,7 @@ func persistentGrant(t *testing.T, s store.Store, id string) {
 	t.Helper()
 	now := time.Now().UTC()
 	err := s.CreateGrant(t.Context(), store.Grant{ID: id, Kind: store.GrantPersistent, State: store.GrantActive,
-		Identity: "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4", ChainID: 1337, Wallet: "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4",
+		Identity: common.HexToAddress("0x5B38Da6a701c568545dCfcB03FcB875f56beddC4"), ChainID: 1337, Wallet: common.HexToAddress("0x5B38Da6a701c568545dCfcB03FcB875f56beddC4"),
 		ClientID: "client-1", Scopes: []string{"openid"}, CreatedAt: now, ActivatedAt: now})
 	if err != nil {
 		t.Fatal(err)

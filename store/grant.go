@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // GrantKind says how often a grant may be used.
@@ -35,9 +37,9 @@ type Grant struct {
 	ID       string
 	Kind     GrantKind
 	State    GrantState
-	Identity string
+	Identity common.Address
 	ChainID  int64
-	Wallet   string
+	Wallet   common.Address
 	ClientID string
 	Scopes   []string
 	// Resource and Fields describe an access-request grant's target.
@@ -88,7 +90,7 @@ type GrantStatus struct {
 	ID        string
 	Kind      GrantKind
 	State     GrantState
-	Identity  string
+	Identity  common.Address
 	ClientID  string
 	ExpiresAt time.Time // zero: no expiry by time
 	// TokenRevoked tells whether the access token GetGrantStatus was asked
@@ -122,7 +124,8 @@ type GrantUsage struct {
 
 // GrantFilter selects grants for ListGrants. Empty fields match anything.
 type GrantFilter struct {
-	Identity string
+	// Identity zero matches any identity.
+	Identity common.Address
 	ClientID string
 	State    GrantState
 	// Cursor is the next value returned by the previous page, or empty.
@@ -172,7 +175,7 @@ type AccessRequest struct {
 	ID          string
 	GrantID     string
 	ClientID    string
-	Identity    string
+	Identity    common.Address
 	Resource    string
 	Fields      []string
 	Kind        GrantKind
@@ -193,7 +196,7 @@ type AccessRequestStore interface {
 	GetAccessRequest(ctx context.Context, id string) (AccessRequest, error)
 	// ListPendingAccessRequests returns the identity's undecided requests,
 	// newest first, including expired ones so the owner can see them.
-	ListPendingAccessRequests(ctx context.Context, identity, cursor string, limit int) ([]AccessRequest, string, error)
+	ListPendingAccessRequests(ctx context.Context, identity common.Address, cursor string, limit int) ([]AccessRequest, string, error)
 	// DecideAccessRequest records the owner's decision time. It succeeds
 	// once; later calls fail with ErrConsumed.
 	DecideAccessRequest(ctx context.Context, id string, at time.Time) (AccessRequest, error)

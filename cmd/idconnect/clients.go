@@ -9,6 +9,7 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v3"
 
 	"github.com/idconnect/idconnect/authz"
@@ -83,15 +84,12 @@ func clientCommand(stdout io.Writer) *cli.Command {
 					defer s.Close()
 					spec := authz.ClientSpec{Name: c.String("name"), LogoURI: c.String("logo-uri"), RedirectURIs: c.StringSlice("redirect-uri"),
 						Public: c.Bool("public"), IDTokenAlg: store.SigningAlg(c.String("id-token-alg")),
-						PostLogoutRedirectURIs: c.StringSlice("post-logout-redirect-uri")}
+						PostLogoutRedirectURIs: c.StringSlice("post-logout-redirect-uri"), Wallets: wallets}
 					id, secret, err := authz.CreateClient(ctx, s, spec)
 					if errors.Is(err, authz.ErrInvalidClient) {
 						return &configError{err}
 					}
 					if err != nil {
-						return err
-					}
-					if err := setClientWallets(ctx, s, id, wallets); err != nil {
 						return err
 					}
 					return printClient(stdout, c.Bool("json"), id, secret, spec.IDTokenAlg)
@@ -164,7 +162,7 @@ func listClients(ctx context.Context, c *cli.Command, w io.Writer) error {
 			if alg == "" {
 				alg = store.AlgRS256
 			}
-			rows = append(rows, row{cl.ID, cl.Name, cl.Public, cl.RedirectURIs, append([]string{}, cl.Wallets...),
+			rows = append(rows, row{cl.ID, cl.Name, cl.Public, cl.RedirectURIs, hexList(cl.Wallets),
 				string(alg), append([]string{}, cl.PostLogoutRedirectURIs...)})
 		}
 		return json.NewEncoder(w).Encode(rows)
@@ -228,4 +226,13 @@ func operatorServerKey(c *cli.Command) ([]byte, error) {
 		return nil, &configError{errors.New("--server-key-file is required (or --dev)")}
 	}
 	return readServerKey(c.String("server-key-file"))
+}
+
+// hexList writes addresses in EIP-55 form; never null in JSON.
+func hexList(as []common.Address) []string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = a.Hex()
+	}
+	return out
 }

@@ -4,18 +4,23 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/idconnect/idconnect/store"
 )
 
-const (
-	identityA = "0xAaAaaAaaAaAaAaaAaAAAAAAAAaaaAaAaAaaAaaAa"
-	identityB = "0xBbbBBbBbbBbBBbbbBbBBbBbbbBbbbbbBbBbbbBbB"
+// The addresses the suite stores; walletA is every grant's signer.
+var (
+	identityA = common.HexToAddress("0xAaAaaAaaAaAaAaaAaAAAAAAAAaaaAaAaAaaAaaAa")
+	identityB = common.HexToAddress("0xBbbBBbBbbBbBBbbbBbBBbBbbbBbbbbbBbBbbbBbB")
+	identity1 = common.HexToAddress("0x1111111111111111111111111111111111111111")
+	walletA   = common.HexToAddress("0x5B38Da6a701c568545dCfcB03FcB875f56beddC4")
 )
 
-func grant(id, identity string, kind store.GrantKind, state store.GrantState) store.Grant {
+func grant(id string, identity common.Address, kind store.GrantKind, state store.GrantState) store.Grant {
 	return store.Grant{
 		ID: id, Kind: kind, State: state, Identity: identity, ChainID: 1337,
-		Wallet: "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4", ClientID: "client-1",
+		Wallet: walletA, ClientID: "client-1",
 		Scopes: []string{"openid", "email"}, Purpose: "sign-up", CreatedAt: t0,
 	}
 }
@@ -30,7 +35,7 @@ func activeGrant(id string, kind store.GrantKind) store.Grant {
 func testGrants(t *testing.T, s store.Store) {
 	ctx := t.Context()
 	g := grant("g-1", identityA, store.GrantPersistent, store.GrantRequested)
-	g.Resource = "/identities/" + identityA + "/profile"
+	g.Resource = "/identities/" + identityA.Hex() + "/profile"
 	g.Fields = []string{"name", "email"}
 	g.CallbackURL = "https://shop.example/hook"
 	must(t, s.CreateGrant(ctx, g))
@@ -81,7 +86,7 @@ func testUseGrant(t *testing.T, s store.Store) {
 	}
 	use := func(id string, d time.Duration) (store.Grant, error) {
 		return s.UseGrant(ctx, id, store.GrantUsage{
-			At: at(d), Resource: "/identities/" + identityA + "/profile",
+			At: at(d), Resource: "/identities/" + identityA.Hex() + "/profile",
 			Fields: []string{"email"}, ClientID: "client-1",
 		})
 	}
@@ -126,7 +131,7 @@ func checkUsageLog(t *testing.T, s store.Store) {
 	}
 	row := func(id int64, d time.Duration) store.GrantUsage {
 		return store.GrantUsage{ID: id, GrantID: "persistent", At: at(d),
-			Resource: "/identities/" + identityA + "/profile", Fields: []string{"email"}, ClientID: "client-1"}
+			Resource: "/identities/" + identityA.Hex() + "/profile", Fields: []string{"email"}, ClientID: "client-1"}
 	}
 	equal(t, usage, []store.GrantUsage{row(usage[0].ID, 2*time.Minute), row(usage[1].ID, time.Minute)})
 	for id, want := range map[string]int{"immediate": 1, "requested": 0, "expired": 0} {

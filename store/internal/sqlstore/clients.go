@@ -12,7 +12,7 @@ const clientCols = `id, secret_hash, public, name, logo_uri, redirect_uris, gran
 func scanClient(r Row) (store.Client, error) {
 	var c store.Client
 	err := r.Scan(&c.ID, bs(&c.SecretHash), &c.Public, &c.Name, &c.LogoURI, ls(&c.RedirectURIs),
-		ls(&c.GrantTypes), ls(&c.ResponseTypes), ls(&c.Scopes), ls(&c.Wallets), tm(&c.CreatedAt),
+		ls(&c.GrantTypes), ls(&c.ResponseTypes), ls(&c.Scopes), al(&c.Wallets), tm(&c.CreatedAt),
 		&c.IDTokenAlg, ls(&c.PostLogoutRedirectURIs))
 	return c, err
 }
@@ -22,7 +22,7 @@ func (s *Core) CreateClient(ctx context.Context, c store.Client) error {
 	_, err := s.db.Write(ctx).Exec(ctx, `INSERT INTO clients (`+clientCols+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
 		c.ID, blob(c.SecretHash), c.Public, c.Name, c.LogoURI, list(c.RedirectURIs),
-		list(c.GrantTypes), list(c.ResponseTypes), list(c.Scopes), list(c.Wallets), c.CreatedAt.UTC(),
+		list(c.GrantTypes), list(c.ResponseTypes), list(c.Scopes), addrList(c.Wallets), c.CreatedAt.UTC(),
 		string(c.IDTokenAlg), list(c.PostLogoutRedirectURIs))
 	return wrap("create client", err)
 }
@@ -64,7 +64,7 @@ func (s *Core) UpdateClient(ctx context.Context, id string, fn func(store.Client
 			scopes = $9, wallets = $10, created_at = $11, id_token_signed_response_alg = $12,
 			post_logout_redirect_uris = $13 WHERE id = $1 RETURNING `+clientCols,
 			id, blob(c.SecretHash), c.Public, c.Name, c.LogoURI, list(c.RedirectURIs),
-			list(c.GrantTypes), list(c.ResponseTypes), list(c.Scopes), list(c.Wallets), c.CreatedAt.UTC(),
+			list(c.GrantTypes), list(c.ResponseTypes), list(c.Scopes), addrList(c.Wallets), c.CreatedAt.UTC(),
 			string(c.IDTokenAlg), list(c.PostLogoutRedirectURIs)))
 		return err
 	})
