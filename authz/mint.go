@@ -2,7 +2,6 @@ package authz
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -10,10 +9,6 @@ import (
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
-
-// ErrGrantNotActive is returned by MintGrantToken for a grant that cannot
-// be read now.
-var ErrGrantNotActive = errors.New("authz: the grant is not active")
 
 // MintGrantToken signs a grant token for a grant activated outside the
 // authorization-code flow: an access request the owner validated by
@@ -25,7 +20,7 @@ var ErrGrantNotActive = errors.New("authz: the grant is not active")
 func (p *Provider) MintGrantToken(ctx context.Context, g store.Grant) (string, time.Duration, error) {
 	now := p.cfg.Clock()
 	if err := g.Usable(now); err != nil {
-		return "", 0, fmt.Errorf("%w: %w", ErrGrantNotActive, err)
+		return "", 0, fmt.Errorf("authz: mint grant token: %w", err)
 	}
 	id, wallet := g.Identity, g.Wallet
 	if id == (common.Address{}) || wallet == (common.Address{}) {

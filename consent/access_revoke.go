@@ -32,8 +32,7 @@ func (a *AccessRequests) Revoke(ctx context.Context, id string, owner common.Add
 	err = a.Store.InTx(ctx, func(ctx context.Context) error {
 		g, err := a.Store.RevokeGrant(ctx, id, a.Clock().UTC())
 		switch {
-		case errors.Is(err, store.ErrGrantRevoked), errors.Is(err, store.ErrGrantUsed),
-			errors.Is(err, store.ErrExpired), errors.Is(err, store.ErrGrantInactive):
+		case errors.Is(err, store.ErrGrantInactive):
 			return fmt.Errorf("%w: %w", ErrDecided, err)
 		case err != nil:
 			return err

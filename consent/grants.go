@@ -15,11 +15,10 @@ import (
 	"github.com/idconnect/idconnect/store"
 )
 
-// Errors of grant reads; each wraps the store or identity sentinel behind it.
-var (
-	ErrGrantInactive = errors.New("consent: grant is not active")
-	ErrKeyRevoked    = errors.New("consent: the signing wallet no longer holds a management or action key on the identity")
-)
+// ErrKeyRevoked refuses a read whose signing wallet lost its key. A grant
+// that cannot be used is store.ErrGrantInactive, the one error of that
+// meaning on every surface.
+var ErrKeyRevoked = errors.New("consent: the signing wallet no longer holds a management or action key on the identity")
 
 // GrantStore is what grants need from the store.
 type GrantStore interface {

@@ -123,7 +123,7 @@ func (g *Grants) usePersistent(ctx context.Context, r Read, u store.GrantUsage) 
 	case err != nil:
 		return Used{}, true, err
 	case st.TokenRevoked:
-		return Used{}, true, fmt.Errorf("%w: %w", ErrGrantInactive, errTokenRevoked)
+		return Used{}, true, fmt.Errorf("%w: %w", store.ErrGrantInactive, errTokenRevoked)
 	case st.Kind != store.GrantPersistent, g.Usage == nil:
 		return Used{}, false, nil
 	}
@@ -146,12 +146,11 @@ func (g *Grants) usePersistent(ctx context.Context, r Read, u store.GrantUsage) 
 	return used, true, nil
 }
 
-// grantErr turns the store's refusals of a grant into ErrGrantInactive.
+// grantErr refuses a grant the store does not know as one that cannot be
+// used, so a token naming a deleted grant reads like a revoked one.
 func grantErr(err error) error {
-	switch {
-	case errors.Is(err, store.ErrGrantUsed), errors.Is(err, store.ErrGrantRevoked),
-		errors.Is(err, store.ErrGrantInactive), errors.Is(err, store.ErrExpired), errors.Is(err, store.ErrNotFound):
-		return fmt.Errorf("%w: %w", ErrGrantInactive, err)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("%w: %w", store.ErrGrantInactive, err)
 	}
 	return err
 }
@@ -159,7 +158,7 @@ func grantErr(err error) error {
 // matches checks that the token describes the grant it names.
 func matches(gr store.Grant, r Read) error {
 	if gr.Identity != r.Identity || gr.ClientID != r.ClientID {
-		return fmt.Errorf("%w: the token does not match its grant", ErrGrantInactive)
+		return fmt.Errorf("%w: the token does not match its grant", store.ErrGrantInactive)
 	}
 	return nil
 }

@@ -227,13 +227,13 @@ func TestBatchedReads(t *testing.T) {
 	}
 	other := e.read(gr, e.wallet)
 	other.ClientID = "client-2"
-	if _, err := g.Use(ctx, other); !errors.Is(err, consent.ErrGrantInactive) {
+	if _, err := g.Use(ctx, other); !errors.Is(err, store.ErrGrantInactive) {
 		t.Errorf("read by another client: %v", err)
 	}
 	if _, err := e.store.RevokeGrant(ctx, gr.ID, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := g.Use(ctx, e.read(gr, e.wallet)); !errors.Is(err, consent.ErrGrantInactive) {
+	if _, err := g.Use(ctx, e.read(gr, e.wallet)); !errors.Is(err, store.ErrGrantInactive) {
 		t.Fatalf("read right after revocation: %v", err)
 	}
 	if err := l.Flush(ctx); err != nil {
@@ -255,7 +255,7 @@ func TestBatchedReads(t *testing.T) {
 				mu.Lock()
 				ok++
 				mu.Unlock()
-			} else if !errors.Is(err, consent.ErrGrantInactive) {
+			} else if !errors.Is(err, store.ErrGrantInactive) {
 				t.Error(err)
 			}
 		})

@@ -8,6 +8,7 @@ import (
 
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/store"
 )
 
 // UserInfo serves GET and POST /userinfo: only the granted fields, after the
@@ -70,7 +71,7 @@ func readRefusalOf(err error) (readRefusal, bool) {
 		return readRefusal{http.StatusUnauthorized, "invalid_token", "The access token is invalid or expired."}, true
 	case errors.Is(err, consent.ErrInsufficientScope):
 		return readRefusal{http.StatusForbidden, "insufficient_scope", "The grant does not cover this read."}, true
-	case errors.Is(err, consent.ErrGrantInactive), errors.Is(err, consent.ErrKeyRevoked):
+	case errors.Is(err, store.ErrGrantInactive), errors.Is(err, consent.ErrKeyRevoked):
 		return readRefusal{http.StatusUnauthorized, "invalid_token", "The grant behind this token is no longer active."}, true
 	}
 	return readRefusal{}, false

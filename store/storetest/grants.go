@@ -99,7 +99,7 @@ func testUseGrant(t *testing.T, s store.Store) {
 		t.Fatalf("persistent grant after two uses: %+v", g)
 	}
 	_, err = use("persistent", time.Hour) // ExpiresAt is exclusive
-	wantErr(t, err, store.ErrExpired)
+	wantErr(t, err, store.ErrGrantExpired)
 
 	g, err = use("immediate", time.Minute)
 	must(t, err)
@@ -110,11 +110,15 @@ func testUseGrant(t *testing.T, s store.Store) {
 	wantErr(t, err, store.ErrGrantUsed)
 
 	for id, want := range map[string]error{
-		"requested": store.ErrGrantInactive, "denied": store.ErrGrantInactive,
-		"revoked": store.ErrGrantRevoked, "expired": store.ErrExpired, "nope": store.ErrNotFound,
+		"requested": store.ErrGrantNotActivated, "denied": store.ErrGrantNotActivated,
+		"revoked": store.ErrGrantRevoked, "expired": store.ErrGrantExpired, "nope": store.ErrNotFound,
 	} {
 		_, err = use(id, time.Minute)
 		wantErr(t, err, want)
+		if id != "nope" {
+			// Every surface tests this one error, whatever the reason.
+			wantErr(t, err, store.ErrGrantInactive)
+		}
 	}
 
 	checkUsageLog(t, s)
@@ -166,7 +170,7 @@ func testRevokeGrant(t *testing.T, s store.Store) {
 	_, err = s.RevokeGrant(ctx, "requested", at(time.Minute))
 	must(t, err)
 	_, err = s.RevokeGrant(ctx, "denied", at(time.Minute))
-	wantErr(t, err, store.ErrGrantInactive)
+	wantErr(t, err, store.ErrGrantNotActivated)
 	_, err = s.UseGrant(ctx, "immediate", store.GrantUsage{At: at(time.Minute)})
 	must(t, err)
 	_, err = s.RevokeGrant(ctx, "immediate", at(2*time.Minute))
