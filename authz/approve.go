@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ory/fosite"
 
+	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
@@ -181,7 +182,7 @@ func (a Approval) check(parked store.AuthRequest) error {
 			errs = append(errs, fmt.Errorf("scope %q was not requested, or is granted twice", s))
 		}
 	}
-	if slices.Contains(a.Scopes, ScopeOfflineAccess) && a.GrantKind != store.GrantPersistent {
+	if slices.Contains(a.Scopes, consent.ScopeOffline) && a.GrantKind != store.GrantPersistent {
 		errs = append(errs, errors.New("offline_access needs a persistent grant"))
 	}
 	// A parked request that nobody has signed in for yet has zero addresses.

@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ory/fosite"
 
+	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -117,8 +118,12 @@ type ClientSpec struct {
 	// Public clients (browser and native apps) get no secret and must use
 	// PKCE.
 	Public bool
-	// Scopes the client may ask for; empty allows every supported scope.
+	// Scopes the client may ask for; empty allows the base scopes and a
+	// claim scope per topic of Catalogue.
 	Scopes []string
+	// Catalogue is the configured topic catalogue, for a client given no
+	// Scopes. Default identity.DefaultCatalogue().
+	Catalogue identity.Catalogue
 	// IDTokenAlg is id_token_signed_response_alg: RS256, ES256 or EdDSA,
 	// empty for the default, RS256.
 	IDTokenAlg store.SigningAlg
@@ -141,7 +146,7 @@ type ClientStore interface {
 // confidential client, its secret. Only the secret's SHA-256 is stored, so
 // the secret cannot be shown again.
 func CreateClient(ctx context.Context, s ClientStore, spec ClientSpec) (clientID, secret string, err error) {
-	c, secret, err := newClient(spec, defaultClaimTopics, rand.Reader, time.Now())
+	c, secret, err := newClient(spec, spec.Catalogue, rand.Reader, time.Now())
 	if err != nil {
 		return "", "", err
 	}
@@ -173,7 +178,7 @@ func DeleteClient(ctx context.Context, s ClientStore, id string) error {
 }
 
 // newClient validates spec and builds the record with fresh credentials.
-func newClient(spec ClientSpec, topics []uint64, random io.Reader, now time.Time) (store.Client, string, error) {
+func newClient(spec ClientSpec, cat identity.Catalogue, random io.Reader, now time.Time) (store.Client, string, error) {
 	if err := spec.validate(); err != nil {
 		return store.Client{}, "", err
 	}
@@ -183,7 +188,10 @@ func newClient(spec ClientSpec, topics []uint64, random io.Reader, now time.Time
 	}
 	scopes := slices.Clone(spec.Scopes)
 	if len(scopes) == 0 {
-		scopes = supportedScopes(topics)
+		if len(cat) == 0 {
+			cat = identity.DefaultCatalogue()
+		}
+		scopes = supportedScopes(cat)
 	}
 	alg := spec.IDTokenAlg
 	if alg == "" {

@@ -20,6 +20,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	josejwt "github.com/go-jose/go-jose/v4/jwt"
 
+	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/store/sqlite"
 )
@@ -130,7 +131,7 @@ func (f *fixture) recordGrant(ctx context.Context, clientID string, scopes []str
 		return Approval{}, err
 	}
 	kind := store.GrantImmediate
-	if slices.Contains(scopes, ScopeOfflineAccess) {
+	if slices.Contains(scopes, consent.ScopeOffline) {
 		kind = store.GrantPersistent
 	}
 	msg := "idconnect test consent for " + gid

@@ -152,7 +152,7 @@ func (p *Provider) serveRegister(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, re)
 		return
 	}
-	c, secret, err := newClient(spec, p.cfg.ClaimTopics, p.cfg.Rand, p.cfg.Clock())
+	c, secret, err := newClient(spec, p.cfg.Catalogue, p.cfg.Rand, p.cfg.Clock())
 	if err == nil {
 		err = p.st.CreateClient(r.Context(), c)
 	}

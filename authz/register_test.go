@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/idconnect/idconnect/identity"
 )
 
 func register(t testing.TB, f *fixture, token, contentType, body string) (*http.Response, map[string]any) {
@@ -185,7 +187,7 @@ func FuzzRegister(f *testing.F) {
 		if spec.Public != (method == "none") {
 			t.Fatalf("public %v with method %q", spec.Public, method)
 		}
-		if _, _, err := newClient(spec, defaultClaimTopics, bytes.NewReader(make([]byte, 64)), testTime); err != nil {
+		if _, _, err := newClient(spec, identity.DefaultCatalogue(), bytes.NewReader(make([]byte, 64)), testTime); err != nil {
 			t.Fatalf("parsed spec refused by newClient: %v", err)
 		}
 	})

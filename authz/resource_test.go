@@ -5,10 +5,11 @@ import (
 	"net/url"
 
 	"errors"
-	"golang.org/x/oauth2"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/oauth2"
 )
 
 func TestParseResources(t *testing.T) {
