@@ -133,6 +133,10 @@ type ClientSpec struct {
 	// Wallets are the addresses the client's service may sign
 	// access-request API challenges with (ParseServiceWallets reads them).
 	Wallets []common.Address
+	// Resources are the resource identifiers (RFC 8707) the client's
+	// resource servers read grants as: absolute https URIs (http only on
+	// loopback) without a fragment.
+	Resources []string
 }
 
 // ClientStore is what the client helpers need.
@@ -205,7 +209,7 @@ func newClient(spec ClientSpec, cat identity.Catalogue, random io.Reader, now ti
 		GrantTypes:    []string{grantAuthorizationCode, grantRefreshToken},
 		ResponseTypes: []string{responseTypeCode}, Scopes: scopes, CreatedAt: now.UTC(),
 		IDTokenAlg: alg, PostLogoutRedirectURIs: slices.Clone(spec.PostLogoutRedirectURIs),
-		Wallets: slices.Clone(spec.Wallets),
+		Wallets: slices.Clone(spec.Wallets), Resources: slices.Clone(spec.Resources),
 	}
 	if spec.Public {
 		return c, "", nil
@@ -255,6 +259,20 @@ func (spec ClientSpec) validate() error {
 			errs = append(errs, fmt.Errorf("post-logout redirect URI %q is listed twice", u))
 		}
 	}
+	for i, r := range spec.Resources {
+		if err := checkRegisteredResource(r); err != nil {
+			errs = append(errs, fmt.Errorf("resource %q: %w", clip(r), err))
+		} else if slices.Index(spec.Resources, r) != i {
+			errs = append(errs, fmt.Errorf("resource %q is listed twice", r))
+		}
+	}
+	switch {
+	case len(spec.Resources) > maxClientResources:
+		errs = append(errs, fmt.Errorf("at most %d resources", maxClientResources))
+	case len(spec.Resources) > 0 && spec.Public:
+		// Grant reads authenticate with the client's secret.
+		errs = append(errs, errors.New("a public client has no credentials to read grants as a resource"))
+	}
 	for i, w := range spec.Wallets {
 		if w == (common.Address{}) {
 			errs = append(errs, errors.New("the zero address cannot be a wallet"))
@@ -266,6 +284,19 @@ func (spec ClientSpec) validate() error {
 		return fmt.Errorf("%w: %w", ErrInvalidClient, errors.Join(errs...))
 	}
 	return nil
+}
+
+// maxClientResources bounds the resources one client registers.
+const maxClientResources = 32
+
+// checkRegisteredResource accepts what a grant read may name (an RFC 8707
+// resource) that is also a web origin a resource server can be reached
+// at: https, or http on loopback, with no fragment or user info.
+func checkRegisteredResource(raw string) error {
+	if err := checkResource(raw); err != nil {
+		return err
+	}
+	return checkWebURL(raw)
 }
 
 // checkRedirectURI accepts an absolute https URL, or http on a loopback or

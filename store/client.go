@@ -30,7 +30,11 @@ type Client struct {
 	// PostLogoutRedirectURIs are where RP-initiated logout may send the
 	// browser back to, matched exactly.
 	PostLogoutRedirectURIs []string
-	CreatedAt              time.Time
+	// Resources are the resource identifiers (RFC 8707 absolute URIs) the
+	// client's resource servers read grants as: a client may read only as
+	// one of its own.
+	Resources []string
+	CreatedAt time.Time
 }
 
 // ClientStore keeps OAuth2 clients.

@@ -18,7 +18,7 @@ func testClients(t *testing.T, s store.Store) {
 		GrantTypes:   []string{"authorization_code", "refresh_token"}, ResponseTypes: []string{"code"},
 		Scopes: []string{"openid", "profile", "claim:1"}, Wallets: []common.Address{walletA},
 		IDTokenAlg: store.AlgRS256, PostLogoutRedirectURIs: []string{"https://shop.example/bye"},
-		CreatedAt: t0,
+		Resources: []string{"https://api.shop.example/"}, CreatedAt: t0,
 	}
 	c2 := store.Client{ID: "client-2", Public: true, Name: "SPA", CreatedAt: at(time.Second)}
 	must(t, s.CreateClient(ctx, c1))
@@ -40,6 +40,7 @@ func testClients(t *testing.T, s store.Store) {
 		c.SecretHash = nil
 		c.IDTokenAlg = store.AlgEdDSA
 		c.PostLogoutRedirectURIs = append(c.PostLogoutRedirectURIs, "https://shop.example/bye2")
+		c.Resources = append(c.Resources, "https://reports.shop.example/")
 		return c, nil
 	})
 	must(t, err)
@@ -47,7 +48,7 @@ func testClients(t *testing.T, s store.Store) {
 	must(t, err)
 	equal(t, got, updated)
 	if got.Name != "Shop 2" || len(got.RedirectURIs) != 3 || got.SecretHash != nil ||
-		got.IDTokenAlg != store.AlgEdDSA || len(got.PostLogoutRedirectURIs) != 2 {
+		got.IDTokenAlg != store.AlgEdDSA || len(got.PostLogoutRedirectURIs) != 2 || len(got.Resources) != 2 {
 		t.Fatalf("update not stored: %+v", got)
 	}
 
