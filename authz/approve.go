@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ory/fosite"
 
+	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
@@ -181,13 +182,14 @@ func (a Approval) check(parked store.AuthRequest) error {
 			errs = append(errs, fmt.Errorf("scope %q was not requested, or is granted twice", s))
 		}
 	}
-	if slices.Contains(a.Scopes, ScopeOfflineAccess) && a.GrantKind != store.GrantPersistent {
+	if slices.Contains(a.Scopes, consent.ScopeOffline) && a.GrantKind != store.GrantPersistent {
 		errs = append(errs, errors.New("offline_access needs a persistent grant"))
 	}
-	if parked.Identity != "" && !sameAddress(parked.Identity, a.Identity) {
+	// A parked request that nobody has signed in for yet has zero addresses.
+	if parked.Identity != (common.Address{}) && parked.Identity != a.Identity {
 		errs = append(errs, errors.New("the identity differs from the one that logged in"))
 	}
-	if parked.Wallet != "" && !sameAddress(parked.Wallet, a.Wallet) {
+	if parked.Wallet != (common.Address{}) && parked.Wallet != a.Wallet {
 		errs = append(errs, errors.New("the wallet differs from the one that logged in"))
 	}
 	if len(errs) > 0 {
@@ -213,7 +215,7 @@ func (p *Provider) checkGrantRecord(ctx context.Context, parked store.AuthReques
 	if g.ClientID != parked.ClientID || g.Kind != a.GrantKind || g.ChainID != int64(a.ChainID) {
 		errs = append(errs, errors.New("the grant's client, kind or chain differs"))
 	}
-	if !sameAddress(g.Identity, a.Identity) || !sameAddress(g.Wallet, a.Wallet) || !strings.EqualFold(g.ConsentHash, a.ConsentHash) {
+	if g.Identity != a.Identity || g.Wallet != a.Wallet || !strings.EqualFold(g.ConsentHash, a.ConsentHash) {
 		errs = append(errs, errors.New("the grant's identity, wallet or consent differs"))
 	}
 	for _, s := range a.Scopes {
@@ -225,9 +227,4 @@ func (p *Provider) checkGrantRecord(ctx context.Context, parked store.AuthReques
 		return fmt.Errorf("%w: %w", ErrInvalidApproval, errors.Join(errs...))
 	}
 	return nil
-}
-
-func sameAddress(s string, a common.Address) bool {
-	b, err := identity.ParseAddress(s)
-	return err == nil && b == a
 }

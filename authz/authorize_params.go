@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ory/fosite"
 
 	"github.com/idconnect/idconnect/identity"
@@ -45,7 +46,7 @@ var (
 type oidcParams struct {
 	prompt    []string
 	maxAge    int64 // seconds; 0 when absent (max_age=0 becomes prompt=login)
-	loginHint string
+	loginHint common.Address
 }
 
 // authorizeForm is an authorization request cut down to authorizeParams.
@@ -139,7 +140,7 @@ func checkOIDCParams(form url.Values) (oidcParams, error) {
 		p.maxAge = n
 	}
 	if a, err := identity.ParseAddress(form.Get("login_hint")); err == nil {
-		p.loginHint = a.Hex()
+		p.loginHint = a
 	} else {
 		form.Del("login_hint")
 	}

@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/idconnect/idconnect/identity"
 )
 
 // Config configures a Provider. Zero durations select the defaults below.
@@ -32,10 +34,10 @@ type Config struct {
 	// RegistrationToken is the operator's bearer token for RFC 7591 dynamic
 	// registration. Empty disables registration.
 	RegistrationToken string
-	// ClaimTopics are the claim topics of the catalogue: discovery lists a
-	// claim:<topic> scope for each, and new clients may ask for them.
-	// Default 1-8.
-	ClaimTopics []uint64
+	// Catalogue is the configured topic catalogue: discovery lists a
+	// claim:<topic> scope for each of its topics, and new clients may ask
+	// for them. Default identity.DefaultCatalogue().
+	Catalogue identity.Catalogue
 	// LoginPath is where /oauth2/auth sends the browser with ?request=<id>.
 	// Default "/login".
 	LoginPath string
@@ -76,8 +78,8 @@ func (c Config) withDefaults() (Config, error) {
 	def(&c.AuthCodeTTL, DefaultAuthCodeTTL)
 	def(&c.RefreshTokenTTL, DefaultRefreshTokenTTL)
 	def(&c.AuthRequestTTL, DefaultAuthRequestTTL)
-	if len(c.ClaimTopics) == 0 {
-		c.ClaimTopics = defaultClaimTopics
+	if len(c.Catalogue) == 0 {
+		c.Catalogue = identity.DefaultCatalogue()
 	}
 	if c.LoginPath == "" {
 		c.LoginPath = DefaultLoginPath

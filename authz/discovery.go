@@ -58,7 +58,7 @@ func (p *Provider) Discovery() Discovery {
 		RevocationEndpoint:                     iss + PathRevoke,
 		IntrospectionEndpoint:                  iss + PathIntrospect,
 		EndSessionEndpoint:                     iss + PathEndSession,
-		ScopesSupported:                        supportedScopes(p.cfg.ClaimTopics),
+		ScopesSupported:                        supportedScopes(p.cfg.Catalogue),
 		ClaimsSupported:                        claimsSupported,
 		ResponseTypesSupported:                 []string{responseTypeCode},
 		ResponseModesSupported:                 []string{"query"},

@@ -1,6 +1,7 @@
 package authz
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/coreos/go-oidc/v3/oidc"
 
+	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -71,6 +73,23 @@ func TestDiscovery(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%s = %v, want %v", k, got, want)
 		}
+	}
+}
+
+// TestDiscoveryListsTheCatalogue: scopes_supported lists a claim scope
+// for each topic of the configured catalogue, not a fixed 1-8, and a
+// client registered without scopes may ask for those topics.
+func TestDiscoveryListsTheCatalogue(t *testing.T) {
+	const basic = 10101000100001 // ONCHAINID's BASIC_IDENTITY
+	cat := identity.Catalogue{1: {Number: 1, Name: "KYC"}, basic: {Number: basic, Name: "Basic identity"}}
+	f := newFixture(t, func(c *Config, _ *KeyringConfig) { c.Catalogue = cat })
+	want := []string{"openid", "profile", "email", "phone", "address", "offline_access", "claim:1", "claim:10101000100001"}
+	if got := f.p.Discovery().ScopesSupported; !slices.Equal(got, want) {
+		t.Fatalf("scopes_supported = %v, want %v", got, want)
+	}
+	c, _, err := newClient(ClientSpec{Name: "RP", RedirectURIs: []string{"https://rp.example/cb"}}, cat, bytes.NewReader(make([]byte, 64)), time.Now())
+	if err != nil || !slices.Equal(c.Scopes, want) {
+		t.Fatalf("client scopes = %v, %v; want %v", c.Scopes, err, want)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/ory/fosite/compose"
 	"github.com/ory/fosite/handler/openid"
 
+	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -91,7 +92,7 @@ func (p *Provider) fositeConfig() *fosite.Config {
 		AudienceMatchingStrategy:    resourceAudience,
 		EnforcePKCEForPublicClients: true,
 		// Refresh tokens only for persistent grants (offline_access).
-		RefreshTokenScopes:    []string{ScopeOfflineAccess},
+		RefreshTokenScopes:    []string{consent.ScopeOffline},
 		SanitationWhiteList:   codeSessionParams,
 		ClientSecretsHasher:   secretHasher{},
 		RedirectSecureChecker: fosite.IsRedirectURISecureStrict,

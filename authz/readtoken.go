@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 
 	"github.com/idconnect/idconnect/consent"
 )
@@ -46,4 +47,26 @@ func (p *Provider) AuthenticateClient(ctx context.Context, r *http.Request) (str
 		return "", fmt.Errorf("%w: a public client has no credentials", ErrClientAuth)
 	}
 	return c.GetID(), nil
+}
+
+// ErrUnregisteredResource refuses a resource server that reads as a
+// resource its client did not register (RFC 8707 invalid_target).
+var ErrUnregisteredResource = errors.New("authz: the resource is not registered on the client")
+
+// CheckResource allows an authenticated client to read grants as
+// resource only when resource is one of its registered resources,
+// compared exactly. Otherwise any confidential client could name the
+// audience of a token it was handed, read the grant as that resource
+// server and spend an immediate grant meant for it. Errors:
+// ErrUnregisteredResource, ErrClientAuth (the client is gone).
+func (p *Provider) CheckResource(ctx context.Context, clientID, resource string) error {
+	fc, err := p.storage.GetClient(ctx, clientID)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrClientAuth, err)
+	}
+	c, ok := fc.(*client)
+	if !ok || !slices.Contains(c.c.Resources, resource) {
+		return ErrUnregisteredResource
+	}
+	return nil
 }

@@ -32,6 +32,9 @@ type registrationRequest struct {
 	Scope                   string   `json:"scope"`
 	IDTokenAlg              string   `json:"id_token_signed_response_alg"`
 	PostLogoutRedirectURIs  []string `json:"post_logout_redirect_uris"`
+	// Resources are the resource identifiers (RFC 8707) the client's
+	// resource servers read grants as; not a member RFC 7591 defines.
+	Resources []string `json:"resources"`
 }
 
 // registrationResponse is RFC 7591 section 3.2.1.
@@ -49,6 +52,7 @@ type registrationResponse struct {
 	Scope                   string   `json:"scope"`
 	IDTokenAlg              string   `json:"id_token_signed_response_alg"`
 	PostLogoutRedirectURIs  []string `json:"post_logout_redirect_uris,omitempty"`
+	Resources               []string `json:"resources,omitempty"`
 }
 
 // registrationError is an RFC 7591 section 3.2.2 error.
@@ -100,7 +104,7 @@ func parseRegistration(body []byte) (ClientSpec, string, error) {
 	spec := ClientSpec{
 		Name: req.ClientName, LogoURI: req.LogoURI, RedirectURIs: req.RedirectURIs,
 		Public: method == "none", Scopes: strings.Fields(req.Scope),
-		IDTokenAlg: alg, PostLogoutRedirectURIs: req.PostLogoutRedirectURIs,
+		IDTokenAlg: alg, PostLogoutRedirectURIs: req.PostLogoutRedirectURIs, Resources: req.Resources,
 	}
 	if len(req.RedirectURIs) == 0 {
 		return ClientSpec{}, "", &registrationError{Code: "invalid_redirect_uri", Description: "redirect_uris is required"}
@@ -152,7 +156,7 @@ func (p *Provider) serveRegister(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, re)
 		return
 	}
-	c, secret, err := newClient(spec, p.cfg.ClaimTopics, p.cfg.Rand, p.cfg.Clock())
+	c, secret, err := newClient(spec, p.cfg.Catalogue, p.cfg.Rand, p.cfg.Clock())
 	if err == nil {
 		err = p.st.CreateClient(r.Context(), c)
 	}
@@ -166,6 +170,7 @@ func (p *Provider) serveRegister(w http.ResponseWriter, r *http.Request) {
 		LogoURI: c.LogoURI, RedirectURIs: c.RedirectURIs, TokenEndpointAuthMethod: method,
 		GrantTypes: c.GrantTypes, ResponseTypes: c.ResponseTypes, Scope: strings.Join(c.Scopes, " "),
 		IDTokenAlg: string(c.IDTokenAlg), PostLogoutRedirectURIs: c.PostLogoutRedirectURIs,
+		Resources: c.Resources,
 	}
 	if secret != "" {
 		never := int64(0)

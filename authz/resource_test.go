@@ -5,10 +5,11 @@ import (
 	"net/url"
 
 	"errors"
-	"golang.org/x/oauth2"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/oauth2"
 )
 
 func TestParseResources(t *testing.T) {
@@ -125,4 +126,77 @@ func TestResourceIndicators(t *testing.T) {
 	if q.Get("error") != "invalid_target" || q.Get("state") != "state-resource-3" {
 		t.Fatalf("a resource with a fragment: %v, want invalid_target", q)
 	}
+}
+
+// TestRegisteredResources: what a client may register as its resources,
+// and that CheckResource allows a grant read only as one of them.
+func TestRegisteredResources(t *testing.T) {
+	for _, tc := range []struct {
+		in string
+		ok bool
+	}{
+		{"https://api.example.com", true},
+		{"https://api.example.com/v1/reads?x=1", true},
+		{"http://127.0.0.1:8080/api", true},
+		{"http://localhost/api", true},
+		{"http://api.example.com", false},
+		{"https://api.example.com/#frag", false},
+		{"https://api.example.com#", false},
+		{"https://user@api.example.com", false},
+		{"urn:example:api", false},
+		{"/api", false},
+		{"", false},
+		{"https://api.example.com/a b", false},
+		{"https://" + strings.Repeat("a", maxResourceLen), false},
+	} {
+		if err := checkRegisteredResource(tc.in); (err == nil) != tc.ok {
+			t.Errorf("checkRegisteredResource(%q) = %v, want ok %v", tc.in, err, tc.ok)
+		}
+	}
+
+	f := newFixture(t)
+	ctx := t.Context()
+	id, _, err := CreateClient(ctx, f.st, ClientSpec{Name: "RS", RedirectURIs: []string{"https://rs.example/cb"},
+		Resources: []string{"https://api.example.com/v1"}})
+	must(t, err)
+	other, _, err := CreateClient(ctx, f.st, ClientSpec{Name: "RP", RedirectURIs: []string{"https://rp.example/cb"}})
+	must(t, err)
+	for _, tc := range []struct {
+		client, resource string
+		want             error
+	}{
+		{id, "https://api.example.com/v1", nil},
+		{id, "https://api.example.com/v1/", ErrUnregisteredResource},
+		{id, "https://API.example.com/v1", ErrUnregisteredResource},
+		{id, "https://other.example.com", ErrUnregisteredResource},
+		{other, "https://api.example.com/v1", ErrUnregisteredResource},
+		{"no-such-client", "https://api.example.com/v1", ErrClientAuth},
+	} {
+		if err := f.p.CheckResource(ctx, tc.client, tc.resource); !errors.Is(err, tc.want) || (tc.want == nil) != (err == nil) {
+			t.Errorf("CheckResource(%s, %q) = %v, want %v", tc.client, tc.resource, err, tc.want)
+		}
+	}
+	_, _, err = CreateClient(ctx, f.st, ClientSpec{Name: "SPA", RedirectURIs: []string{"http://127.0.0.1:9/cb"}, Public: true,
+		Resources: []string{"https://api.example.com/v1"}})
+	if !errors.Is(err, ErrInvalidClient) {
+		t.Fatalf("a public client registered a resource: %v", err)
+	}
+}
+
+func FuzzRegisteredResource(f *testing.F) {
+	for _, s := range []string{"https://api.example.com", "http://127.0.0.1:1/x", "http://a.example", "urn:x:y", "https://a.example/#f", "https://u@a.example", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if checkRegisteredResource(s) != nil {
+			return
+		}
+		// Whatever is registered can also be named at a grant read.
+		if got, err := ParseResources([]string{s}); err != nil || len(got) != 1 || got[0] != s {
+			t.Fatalf("registered %q but a grant read cannot name it: %v %v", s, got, err)
+		}
+		if strings.Contains(s, "#") || checkWebURL(s) != nil {
+			t.Fatalf("accepted %q", s)
+		}
+	})
 }

@@ -141,7 +141,7 @@ func (s *Service) Issue(ctx context.Context, r Request) (Challenge, error) {
 	}
 	err = s.store.CreateChallenge(ctx, store.Challenge{
 		Nonce: nonce, Purpose: r.Purpose, RequestID: r.RequestID,
-		Address: r.Address.Hex(), IssuedAt: iat, ExpiresAt: exp, Binding: bindingHash(r.Binding),
+		Address: r.Address, IssuedAt: iat, ExpiresAt: exp, Binding: bindingHash(r.Binding),
 	})
 	if err != nil {
 		return Challenge{}, fmt.Errorf("challenge: store nonce: %w", err)

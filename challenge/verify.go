@@ -136,7 +136,7 @@ func (s *Service) consume(ctx context.Context, p *message, want Expect, now time
 		return fmt.Errorf("%w: nonce was issued for %s, not %s", ErrMismatch, rec.Purpose, purpose)
 	case rec.RequestID != p.requestID:
 		return fmt.Errorf("%w: nonce was issued for another request", ErrMismatch)
-	case rec.Address != "" && common.HexToAddress(rec.Address) != p.address:
+	case rec.Address != (common.Address{}) && rec.Address != p.address:
 		return fmt.Errorf("%w: nonce was issued for another wallet", ErrMismatch)
 	case !rec.IssuedAt.Equal(p.issuedAt) || !rec.ExpiresAt.Equal(p.expiresAt):
 		return fmt.Errorf("%w: times differ from those issued", ErrMismatch)

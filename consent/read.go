@@ -69,7 +69,7 @@ func (g *Grants) allow(ctx context.Context, r Read, before func() error) (Used, 
 		used, err = g.spend(ctx, r)
 	}
 	if err != nil {
-		g.audit(ctx, store.AuditEvent{Kind: store.AuditRefusedRead, Actor: r.ClientID, Identity: r.Identity.Hex(),
+		g.audit(ctx, store.AuditEvent{Kind: store.AuditRefusedRead, Actor: r.ClientID, Identity: r.Identity,
 			ClientID: r.ClientID, GrantID: r.GrantID, Detail: refusal(err)})
 	}
 	return used, err
@@ -123,7 +123,7 @@ func (g *Grants) usePersistent(ctx context.Context, r Read, u store.GrantUsage) 
 	case err != nil:
 		return Used{}, true, err
 	case st.TokenRevoked:
-		return Used{}, true, fmt.Errorf("%w: %w", ErrGrantInactive, errTokenRevoked)
+		return Used{}, true, fmt.Errorf("%w: %w", store.ErrGrantInactive, errTokenRevoked)
 	case st.Kind != store.GrantPersistent, g.Usage == nil:
 		return Used{}, false, nil
 	}
@@ -136,7 +136,6 @@ func (g *Grants) usePersistent(ctx context.Context, r Read, u store.GrantUsage) 
 	}
 	used = Used{Grant: gr}
 	if st.Profile != nil {
-		// st.Identity is the stored EIP-55 hex, which sealed the profile.
 		if used.Profile, err = g.Profiles.open(st.Identity, *st.Profile); err != nil {
 			return Used{}, true, err
 		}
@@ -147,21 +146,19 @@ func (g *Grants) usePersistent(ctx context.Context, r Read, u store.GrantUsage) 
 	return used, true, nil
 }
 
-// grantErr turns the store's refusals of a grant into ErrGrantInactive.
+// grantErr refuses a grant the store does not know as one that cannot be
+// used, so a token naming a deleted grant reads like a revoked one.
 func grantErr(err error) error {
-	switch {
-	case errors.Is(err, store.ErrGrantUsed), errors.Is(err, store.ErrGrantRevoked),
-		errors.Is(err, store.ErrGrantInactive), errors.Is(err, store.ErrExpired), errors.Is(err, store.ErrNotFound):
-		return fmt.Errorf("%w: %w", ErrGrantInactive, err)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("%w: %w", store.ErrGrantInactive, err)
 	}
 	return err
 }
 
 // matches checks that the token describes the grant it names.
 func matches(gr store.Grant, r Read) error {
-	// Compared as addresses: formatting r.Identity in EIP-55 would hash it.
-	if id, err := identity.ParseAddress(gr.Identity); err != nil || id != r.Identity || gr.ClientID != r.ClientID {
-		return fmt.Errorf("%w: the token does not match its grant", ErrGrantInactive)
+	if gr.Identity != r.Identity || gr.ClientID != r.ClientID {
+		return fmt.Errorf("%w: the token does not match its grant", store.ErrGrantInactive)
 	}
 	return nil
 }

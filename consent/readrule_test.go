@@ -90,7 +90,7 @@ func TestReadRuleSpendsLast(t *testing.T) {
 	if res.Disclosure.Claims == nil || res.Disclosure.Subject != tokenOf(gr, e).Subject {
 		t.Errorf("disclosure %+v", res.Disclosure)
 	}
-	if _, err := rd.Read(ctx, read); !errors.Is(err, consent.ErrGrantInactive) {
+	if _, err := rd.Read(ctx, read); !errors.Is(err, store.ErrGrantInactive) {
 		t.Fatalf("second read of an immediate grant: %v", err)
 	}
 }

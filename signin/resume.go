@@ -7,7 +7,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -88,7 +87,7 @@ func (s *Service) needsLogin(req store.AuthRequest, ls store.LoginSession) bool 
 		return true
 	case req.MaxAge > 0 && s.cfg.Clock().Sub(ls.AuthTime) > time.Duration(req.MaxAge)*time.Second:
 		return true
-	case req.LoginHint != "" && !sameAddress(req.LoginHint, ls.Wallet):
+	case req.LoginHint != (common.Address{}) && !sameAddress(req.LoginHint, ls.Wallet):
 		return true
 	}
 	return false
@@ -122,19 +121,15 @@ func (s *Service) covering(ctx context.Context, req store.AuthRequest, ls store.
 	if s.cfg.Grants == nil {
 		return store.Grant{}, false, nil
 	}
-	id, err := identity.ParseAddress(ls.Identity)
-	if err != nil {
-		return store.Grant{}, false, fmt.Errorf("signin: session identity: %w", err)
-	}
-	g, ok, err := s.cfg.Grants.Covering(ctx, req.ClientID, id, req.Scopes)
+	g, ok, err := s.cfg.Grants.Covering(ctx, req.ClientID, ls.Identity, req.Scopes)
 	if err != nil {
 		return store.Grant{}, false, fmt.Errorf("signin: covering grant: %w", err)
 	}
 	return g, ok && sameAddress(g.Wallet, ls.Wallet), nil
 }
 
-func sameAddress(a, b string) bool {
-	x, errA := identity.ParseAddress(a)
-	y, errB := identity.ParseAddress(b)
-	return errA == nil && errB == nil && x == y && x != (common.Address{})
+// sameAddress compares two recorded addresses; zero is "none" and matches
+// nothing, not even another zero.
+func sameAddress(a, b common.Address) bool {
+	return a == b && a != (common.Address{})
 }

@@ -19,7 +19,7 @@ import (
 type oneGrant struct{ g *store.Grant }
 
 func (c oneGrant) Covering(_ context.Context, clientID string, id common.Address, _ []string) (store.Grant, bool, error) {
-	return *c.g, c.g.ClientID == clientID && c.g.Identity == id.Hex(), nil
+	return *c.g, c.g.ClientID == clientID && c.g.Identity == id, nil
 }
 
 func TestResume(t *testing.T) {
@@ -28,9 +28,9 @@ func TestResume(t *testing.T) {
 	grant := store.Grant{ID: "g-1", ClientID: "client-1", Kind: store.GrantPersistent}
 	e, svc := newEnv(t, func(c *signin.Config) { c.Grants = oneGrant{&grant} })
 	e.withIdentity(owner)
-	grant.Identity, grant.Wallet = owner.id.Hex(), owner.addr.Hex()
-	session := store.LoginSession{ID: "ls-1", Identity: owner.id.Hex(), Wallet: owner.addr.Hex(), AuthTime: e.clock().Add(-10 * time.Minute)}
-	other := newWallet().addr.Hex()
+	grant.Identity, grant.Wallet = owner.id, owner.addr
+	session := store.LoginSession{ID: "ls-1", Identity: owner.id, Wallet: owner.addr, AuthTime: e.clock().Add(-10 * time.Minute)}
+	other := newWallet().addr
 	tests := []struct {
 		name       string
 		edit       func(*store.AuthRequest)
@@ -48,7 +48,7 @@ func TestResume(t *testing.T) {
 		{"prompt=consent reuses the session", func(a *store.AuthRequest) { a.Prompt = "consent" }, true, false, "c", signin.StepConsent, "", nil},
 		{"max_age exceeded", func(a *store.AuthRequest) { a.MaxAge = 599 }, true, false, "c", signin.StepLogin, "", nil},
 		{"max_age met", func(a *store.AuthRequest) { a.MaxAge = 600 }, true, false, "c", signin.StepConsent, "", nil},
-		{"hint of this wallet", func(a *store.AuthRequest) { a.LoginHint = owner.addr.Hex() }, true, false, "c", signin.StepConsent, "", nil},
+		{"hint of this wallet", func(a *store.AuthRequest) { a.LoginHint = owner.addr }, true, false, "c", signin.StepConsent, "", nil},
 		{"hint of another wallet", func(a *store.AuthRequest) { a.LoginHint = other }, true, false, "c", signin.StepLogin, "", nil},
 		{"none without session", func(a *store.AuthRequest) { a.Prompt = "none" }, false, true, "c", signin.StepRefuse, signin.LoginRequired, nil},
 		{"none, session too old", func(a *store.AuthRequest) { a.Prompt, a.MaxAge = "none", 60 }, true, true, "c", signin.StepRefuse, signin.LoginRequired, nil},

@@ -76,12 +76,12 @@ func (s *Service) open(ctx context.Context, a Attempt, id, wallet common.Address
 	if err != nil {
 		return Session{}, err
 	}
-	ls := store.LoginSession{ID: sessionID[:24], Identity: id.Hex(), Wallet: wallet.Hex(), ChainID: int64(s.cfg.ChainID),
+	ls := store.LoginSession{ID: sessionID[:24], Identity: id, Wallet: wallet, ChainID: int64(s.cfg.ChainID),
 		AuthTime: now, ExpiresAt: now.Add(s.cfg.SessionTTL)}
 	if err := s.cfg.Store.CreateLoginSession(ctx, ls); err != nil {
 		return Session{}, fmt.Errorf("signin: create login session: %w", err)
 	}
-	s.audit(ctx, store.AuditEvent{At: now, Kind: store.AuditLogin, Actor: ls.Wallet, Identity: ls.Identity})
+	s.audit(ctx, store.AuditEvent{At: now, Kind: store.AuditLogin, Actor: ls.Wallet.Hex(), Identity: ls.Identity})
 	if IsAccountRequest(a.RequestID) {
 		return Session{Login: ls, Redirect: "/account"}, nil
 	}

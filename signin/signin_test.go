@@ -52,14 +52,14 @@ func TestSignIn(t *testing.T) {
 				}
 				return
 			}
-			if err != nil || s.Redirect != tc.redirect || s.Login.Identity != owner.id.Hex() || s.Login.Wallet != owner.addr.Hex() {
+			if err != nil || s.Redirect != tc.redirect || s.Login.Identity != owner.id || s.Login.Wallet != owner.addr {
 				t.Fatalf("session %+v, %v", s, err)
 			}
 			if signin.IsAccountRequest(tc.request) {
 				return
 			}
 			ar, err := e.st.GetAuthRequest(context.Background(), tc.request)
-			if err != nil || ar.LoginSessionID != s.Login.ID || ar.Identity != owner.id.Hex() {
+			if err != nil || ar.LoginSessionID != s.Login.ID || ar.Identity != owner.id {
 				t.Fatalf("request not bound to the session: %+v %v", ar, err)
 			}
 		})

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // ChallengePurpose says which flow a challenge nonce belongs to, so a nonce
@@ -23,8 +25,9 @@ type Challenge struct {
 	Purpose ChallengePurpose
 	// RequestID ties the nonce to the pending request it was issued for.
 	RequestID string
-	// Address is the wallet expected to sign, when known in advance.
-	Address string
+	// Address is the wallet expected to sign, when known in advance, or
+	// zero.
+	Address common.Address
 	// Binding is the hash (BindingHash) of the random value in the cookie of
 	// the browser that asked for the challenge, or empty for challenges that
 	// are not tied to a browser. Only the hash is stored, so a database leak

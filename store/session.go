@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // LoginSession is an identity owner's signed-in browser session.
@@ -15,8 +17,8 @@ type LoginSession struct {
 	ID string
 	// Identity is the ONCHAINID contract address; Wallet the key that
 	// signed the login.
-	Identity  string
-	Wallet    string
+	Identity  common.Address
+	Wallet    common.Address
 	ChainID   int64
 	AuthTime  time.Time
 	ExpiresAt time.Time
@@ -56,11 +58,12 @@ type AuthRequest struct {
 	// MaxAge is the OIDC max_age in seconds, 0 when absent: a sign-in
 	// older than that must be renewed.
 	MaxAge int64
-	// LoginHint is the wallet the client suggested (EIP-55), or empty.
-	LoginHint string
-	// Identity, Wallet and LoginSessionID are set once the owner logs in.
-	Identity       string
-	Wallet         string
+	// LoginHint is the wallet the client suggested, or zero.
+	LoginHint common.Address
+	// Identity, Wallet and LoginSessionID are set once the owner logs in;
+	// before that they are zero (SignedIn tells).
+	Identity       common.Address
+	Wallet         common.Address
 	LoginSessionID string
 	CreatedAt      time.Time
 	ExpiresAt      time.Time

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/idconnect/idconnect/consent"
+	"github.com/idconnect/idconnect/store"
 )
 
 // ReadRefusal is how a refused read is answered (RFC 6750): the status,
@@ -25,7 +26,7 @@ func ReadRefusalOf(err error) (ReadRefusal, bool) {
 		return ReadRefusal{http.StatusUnauthorized, "invalid_token", "The access token is invalid or expired."}, true
 	case errors.Is(err, consent.ErrInsufficientScope):
 		return ReadRefusal{http.StatusForbidden, "insufficient_scope", "The grant does not cover this read."}, true
-	case errors.Is(err, consent.ErrGrantInactive), errors.Is(err, consent.ErrKeyRevoked):
+	case errors.Is(err, store.ErrGrantInactive), errors.Is(err, consent.ErrKeyRevoked):
 		return ReadRefusal{http.StatusUnauthorized, "invalid_token", "The grant behind this token is no longer active."}, true
 	}
 	return ReadRefusal{}, false

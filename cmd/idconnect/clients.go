@@ -9,6 +9,7 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v3"
 
 	"github.com/idconnect/idconnect/authz"
@@ -70,6 +71,7 @@ func clientCommand(stdout io.Writer) *cli.Command {
 					&cli.StringSliceFlag{Name: "wallet", Usage: "0x address the service may sign access-request API challenges with (repeat for several)"},
 					&cli.StringFlag{Name: "id-token-alg", Usage: "id_token_signed_response_alg: RS256 (the default), ES256 or EdDSA"},
 					&cli.StringSliceFlag{Name: "post-logout-redirect-uri", Usage: "exact URI that RP-initiated logout may return to (repeat for several)"},
+					&cli.StringSliceFlag{Name: "resource", Usage: "resource identifier (RFC 8707) the client's resource servers read grants as at /oauth2/grant-reads: absolute https URI, http only on loopback, no fragment (repeat for several)"},
 				),
 				Action: func(ctx context.Context, c *cli.Command) error {
 					wallets, err := authz.ParseServiceWallets(c.StringSlice("wallet"))
@@ -83,15 +85,13 @@ func clientCommand(stdout io.Writer) *cli.Command {
 					defer s.Close()
 					spec := authz.ClientSpec{Name: c.String("name"), LogoURI: c.String("logo-uri"), RedirectURIs: c.StringSlice("redirect-uri"),
 						Public: c.Bool("public"), IDTokenAlg: store.SigningAlg(c.String("id-token-alg")),
-						PostLogoutRedirectURIs: c.StringSlice("post-logout-redirect-uri")}
+						PostLogoutRedirectURIs: c.StringSlice("post-logout-redirect-uri"), Wallets: wallets,
+						Resources: c.StringSlice("resource")}
 					id, secret, err := authz.CreateClient(ctx, s, spec)
 					if errors.Is(err, authz.ErrInvalidClient) {
 						return &configError{err}
 					}
 					if err != nil {
-						return err
-					}
-					if err := setClientWallets(ctx, s, id, wallets); err != nil {
 						return err
 					}
 					return printClient(stdout, c.Bool("json"), id, secret, spec.IDTokenAlg)
@@ -157,6 +157,7 @@ func listClients(ctx context.Context, c *cli.Command, w io.Writer) error {
 			Wallets      []string `json:"wallets"`
 			IDTokenAlg   string   `json:"id_token_signed_response_alg"`
 			PostLogout   []string `json:"post_logout_redirect_uris"`
+			Resources    []string `json:"resources"`
 		}
 		rows := []row{}
 		for _, cl := range clients {
@@ -164,15 +165,15 @@ func listClients(ctx context.Context, c *cli.Command, w io.Writer) error {
 			if alg == "" {
 				alg = store.AlgRS256
 			}
-			rows = append(rows, row{cl.ID, cl.Name, cl.Public, cl.RedirectURIs, append([]string{}, cl.Wallets...),
-				string(alg), append([]string{}, cl.PostLogoutRedirectURIs...)})
+			rows = append(rows, row{cl.ID, cl.Name, cl.Public, cl.RedirectURIs, hexList(cl.Wallets),
+				string(alg), append([]string{}, cl.PostLogoutRedirectURIs...), append([]string{}, cl.Resources...)})
 		}
 		return json.NewEncoder(w).Encode(rows)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CLIENT_ID\tNAME\tPUBLIC\tREDIRECT_URIS\tWALLETS")
+	fmt.Fprintln(tw, "CLIENT_ID\tNAME\tPUBLIC\tREDIRECT_URIS\tWALLETS\tRESOURCES")
 	for _, cl := range clients {
-		fmt.Fprintf(tw, "%s\t%s\t%v\t%v\t%v\n", cl.ID, cl.Name, cl.Public, cl.RedirectURIs, cl.Wallets)
+		fmt.Fprintf(tw, "%s\t%s\t%v\t%v\t%v\t%v\n", cl.ID, cl.Name, cl.Public, cl.RedirectURIs, cl.Wallets, cl.Resources)
 	}
 	return tw.Flush()
 }
@@ -228,4 +229,13 @@ func operatorServerKey(c *cli.Command) ([]byte, error) {
 		return nil, &configError{errors.New("--server-key-file is required (or --dev)")}
 	}
 	return readServerKey(c.String("server-key-file"))
+}
+
+// hexList writes addresses in EIP-55 form; never null in JSON.
+func hexList(as []common.Address) []string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = a.Hex()
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -12,7 +13,9 @@ import (
 	"github.com/coreos/go-oidc/v3/oidc"
 	"golang.org/x/oauth2"
 
+	"github.com/idconnect/idconnect/authz"
 	"github.com/idconnect/idconnect/granttoken"
+	"github.com/idconnect/idconnect/store/sqlite"
 )
 
 const (
@@ -39,10 +42,28 @@ func connectFor(t *testing.T, issuer string, conf *oauth2.Config, o *owner, stat
 	return tok
 }
 
-// resourceServer is a third party's verifier, with its own credentials.
+// resourceServer is a third party's verifier, with its own credentials,
+// its client registered for resource.
 func resourceServer(t *testing.T, issuer, dataDir, resource string) *granttoken.Verifier {
 	t.Helper()
-	id, secret := registerClient(t, dataDir, "https://rs.example/unused", false)
+	return resourceServerAs(t, issuer, dataDir, resource, resource)
+}
+
+// resourceServerAs is a verifier that reads as resource with a client
+// registered for registered.
+func resourceServerAs(t *testing.T, issuer, dataDir, registered, resource string) *granttoken.Verifier {
+	t.Helper()
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, dataPath(dataDir, "idconnect.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	id, secret, err := authz.CreateClient(ctx, s, authz.ClientSpec{Name: "Resource server",
+		RedirectURIs: []string{"https://rs.example/unused"}, Resources: []string{registered}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	v, err := granttoken.New(t.Context(), granttoken.Config{Issuer: issuer, Resource: resource, ClientID: id, ClientSecret: secret})
 	if err != nil {
 		t.Fatal(err)
@@ -92,6 +113,44 @@ func TestGrantReadsImmediateOnce(t *testing.T) {
 	wg.Wait()
 	if served != 1 || refused != 15 {
 		t.Fatalf("served %d, refused %d; want exactly one read of an immediate grant", served, refused)
+	}
+}
+
+// TestGrantReadsRegisteredResource: a confidential client may read only
+// as a resource registered on it. Another client that names a resource
+// server's identifier, holding a token for it, is refused and the
+// immediate grant stays for the resource server it was meant for.
+func TestGrantReadsRegisteredResource(t *testing.T) {
+	issuer, dataDir := devServer(t)
+	const redirect = "https://rp.example/cb"
+	id, secret := registerClient(t, dataDir, redirect, false)
+	conf, _ := oidcClient(t, issuer, id, secret, redirect, oidc.ScopeOpenID, "claim:1")
+	tok := connectFor(t, issuer, conf, newOwner(t, issuer), "state-rs-0003", rsA)
+
+	// The relying party itself, which registered no resource, and a
+	// resource server registered for rsB both try to read as rsA.
+	rpAsA, err := granttoken.New(t.Context(), granttoken.Config{Issuer: issuer, Resource: rsA, ClientID: id, ClientSecret: secret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, v := range map[string]*granttoken.Verifier{"the relying party": rpAsA, "another resource server": resourceServerAs(t, issuer, dataDir, rsB, rsA)} {
+		if g, err := v.Verify(t.Context(), tok.AccessToken); err == nil || errors.Is(err, granttoken.ErrGrantInactive) {
+			t.Fatalf("%s read as a resource it did not register: %v %+v", name, err, g)
+		}
+	}
+	form := url.Values{"client_id": {id}, "client_secret": {secret}, "token": {tok.AccessToken}, "resource": {rsA}}
+	resp, err := http.PostForm(issuer+"/oauth2/grant-reads", form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var answer struct{ Error string }
+	_ = json.NewDecoder(resp.Body).Decode(&answer)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusBadRequest || answer.Error != "invalid_target" {
+		t.Fatalf("grant read as an unregistered resource = %d %q, want 400 invalid_target", resp.StatusCode, answer.Error)
+	}
+	if g, err := resourceServer(t, issuer, dataDir, rsA).Verify(t.Context(), tok.AccessToken); err != nil || g.GrantKind != "immediate" {
+		t.Fatalf("the registered resource server after the refusals: %v %+v; the grant must be unspent", err, g)
 	}
 }
 

@@ -101,7 +101,7 @@ func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	}
 	authorizeLimit := web.NewLimiter(rate.Limit(5), 30, 100_000, nil) // each request parks a record for 15 minutes
 	p.provider, err = authz.New(authz.Config{Issuer: cfg.issuer(), GlobalSecret: keys.hmac, RegistrationToken: cfg.RegistrationToken,
-		ClaimTopics: p.catalogue.Numbers(), AuthorizeLimit: func(h http.Handler) http.Handler { return web.LimitByIP(authorizeLimit, h) }},
+		Catalogue: p.catalogue, AuthorizeLimit: func(h http.Handler) http.Handler { return web.LimitByIP(authorizeLimit, h) }},
 		n.store, p.keyring, log)
 	if err != nil {
 		return nil, err

@@ -42,7 +42,7 @@ func testAuthRequestParameters(t *testing.T, s store.Store) {
 	ar := store.AuthRequest{
 		ID: "ar-p", ClientID: "c", RedirectURI: "https://rp.example/cb", Scopes: []string{"openid"},
 		BrowserBinding: store.BindingHash("cookie"), Prompt: "login consent", MaxAge: 3600,
-		LoginHint: "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4", CreatedAt: t0, ExpiresAt: at(time.Minute),
+		LoginHint: walletA, CreatedAt: t0, ExpiresAt: at(time.Minute),
 	}
 	must(t, s.CreateAuthRequest(ctx, ar))
 	got, err := s.GetAuthRequest(ctx, "ar-p")

@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/templates"
 	"github.com/idconnect/idconnect/web"
@@ -37,7 +35,7 @@ func (h *Account) profile(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/login", http.StatusSeeOther)
 		return
 	}
-	p, err := h.Profiles.Get(r.Context(), common.HexToAddress(ls.Identity))
+	p, err := h.Profiles.Get(r.Context(), ls.Identity)
 	if err != nil {
 		h.fail(w, r, "read profile", err)
 		return
@@ -60,7 +58,7 @@ func (h *Account) saveProfile(w http.ResponseWriter, r *http.Request) {
 		h.Static.Render(w, r, http.StatusUnprocessableEntity, templates.ProfilePage(templates.ProfileView{Values: web.ToForm(p), Errors: errs}))
 		return
 	}
-	if err := h.Profiles.Put(r.Context(), common.HexToAddress(ls.Identity), p); err != nil {
+	if err := h.Profiles.Put(r.Context(), ls.Identity, p); err != nil {
 		h.fail(w, r, "save profile", err)
 		return
 	}

@@ -25,7 +25,7 @@ type DashboardStore interface {
 	GetGrant(ctx context.Context, id string) (store.Grant, error)
 	ListGrants(ctx context.Context, f store.GrantFilter) ([]store.Grant, string, error)
 	ListGrantUsage(ctx context.Context, grantID, cursor string, limit int) ([]store.GrantUsage, string, error)
-	ListPendingAccessRequests(ctx context.Context, identity, cursor string, limit int) ([]store.AccessRequest, string, error)
+	ListPendingAccessRequests(ctx context.Context, identity common.Address, cursor string, limit int) ([]store.AccessRequest, string, error)
 }
 
 // OwnerDecisions are the owner's answers to access requests and grants;
@@ -106,12 +106,10 @@ type ownerSession struct {
 // session returns the request's owner, or sends the browser to sign in.
 func (h *Dashboard) session(w http.ResponseWriter, r *http.Request, section string) (ownerSession, bool) {
 	if ls, ok := h.Owner.Current(r); ok {
-		if id, wallet, ok := web.SessionAddresses(ls); ok {
-			return ownerSession{identity: id, wallet: wallet, nav: templates.AccountNav{
-				Current: section, Identity: id.Hex(), Wallet: wallet.Hex(),
-				ChainID: h.Site.ChainID, ChainName: h.Site.ChainName, DevWallet: h.Site.Dev,
-			}}, true
-		}
+		return ownerSession{identity: ls.Identity, wallet: ls.Wallet, nav: templates.AccountNav{
+			Current: section, Identity: ls.Identity.Hex(), Wallet: ls.Wallet.Hex(),
+			ChainID: h.Site.ChainID, ChainName: h.Site.ChainName, DevWallet: h.Site.Dev,
+		}}, true
 	}
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 	return ownerSession{}, false
@@ -122,7 +120,7 @@ func (h *Dashboard) overview(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	reqs, next, err := h.Store.ListPendingAccessRequests(r.Context(), s.identity.Hex(), "", h.pageSize())
+	reqs, next, err := h.Store.ListPendingAccessRequests(r.Context(), s.identity, "", h.pageSize())
 	if err != nil {
 		h.fail(w, r, "list pending requests", err)
 		return

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/internal/simchain"
@@ -73,7 +74,7 @@ func benchDashboard(b *testing.B, owner string) (http.Handler, *http.Cookie, str
 	if err != nil {
 		b.Fatal(err)
 	}
-	ls := store.LoginSession{ID: "bench", Identity: owner, Wallet: "0x3333333333333333333333333333333333333333",
+	ls := store.LoginSession{ID: "bench", Identity: common.HexToAddress(owner), Wallet: common.HexToAddress("0x3333333333333333333333333333333333333333"),
 		ChainID: simchain.ChainID, AuthTime: time.Now(), ExpiresAt: time.Now().Add(time.Hour)}
 	if err := st.CreateLoginSession(ctx, ls); err != nil {
 		b.Fatal(err)
@@ -85,7 +86,7 @@ func benchDashboard(b *testing.B, owner string) (http.Handler, *http.Cookie, str
 	mux := http.NewServeMux()
 	(&account.Dashboard{Site: web.Site{Issuer: "http://127.0.0.1:8080", ChainID: simchain.ChainID}, Owner: &web.Owner{Sessions: ses, Store: st, Clock: time.Now},
 		Store: st, Catalogue: identity.DefaultCatalogue(), Static: static, Clock: time.Now}).Mount(mux)
-	f := store.GrantFilter{Identity: owner, Limit: store.MaxPageLimit}
+	f := store.GrantFilter{Identity: common.HexToAddress(owner), Limit: store.MaxPageLimit}
 	for range 9000 / store.MaxPageLimit {
 		_, next, err := st.ListGrants(ctx, f)
 		if err != nil {
@@ -119,7 +120,7 @@ func seedGrants(b *testing.B, st store.Store, identity string, n int) {
 			for i := lo; i < min(lo+1000, n); i++ {
 				at := base.Add(time.Duration(i) * time.Second)
 				if err := st.CreateGrant(ctx, store.Grant{ID: benchGrantID(identity, i), Kind: store.GrantPersistent, State: store.GrantActive,
-					Identity: identity, ChainID: simchain.ChainID, ClientID: fmt.Sprintf("client-%d", i%5), Scopes: scopes,
+					Identity: common.HexToAddress(identity), ChainID: simchain.ChainID, ClientID: fmt.Sprintf("client-%d", i%5), Scopes: scopes,
 					CreatedAt: at, ActivatedAt: at, LastUsedAt: at, UsageCount: int64(i % 7)}); err != nil {
 					return err
 				}

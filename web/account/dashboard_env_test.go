@@ -128,7 +128,7 @@ func (e *dashEnv) start() {
 // carries its cookie and does not follow redirects.
 func (e *dashEnv) signIn(id, wallet common.Address) *http.Client {
 	e.t.Helper()
-	ls := store.LoginSession{ID: "ls-" + wallet.Hex(), Identity: id.Hex(), Wallet: wallet.Hex(), ChainID: simchain.ChainID,
+	ls := store.LoginSession{ID: "ls-" + wallet.Hex(), Identity: id, Wallet: wallet, ChainID: simchain.ChainID,
 		AuthTime: time.Now(), ExpiresAt: time.Now().Add(time.Hour)}
 	if err := e.store.CreateLoginSession(context.Background(), ls); err != nil {
 		e.t.Fatal(err)
@@ -232,8 +232,8 @@ func (e *dashEnv) ask(kind store.GrantKind, fields ...string) store.Grant {
 // grant stores an active Connect-flow grant of the owner's identity for client.
 func (e *dashEnv) grant(id, client string, created time.Time, scopes ...string) store.Grant {
 	e.t.Helper()
-	g := store.Grant{ID: id, Kind: consent.KindOf(scopes), State: store.GrantActive, Identity: e.id.Hex(), ChainID: simchain.ChainID,
-		Wallet: e.wallet.Hex(), ClientID: client, Scopes: scopes, ConsentMessage: "signed", ConsentSignature: "0x00",
+	g := store.Grant{ID: id, Kind: consent.KindOf(scopes), State: store.GrantActive, Identity: e.id, ChainID: simchain.ChainID,
+		Wallet: e.wallet, ClientID: client, Scopes: scopes, ConsentMessage: "signed", ConsentSignature: "0x00",
 		ConsentHash: "0x00", CreatedAt: created.UTC(), ActivatedAt: created.UTC()}
 	if err := e.store.CreateGrant(context.Background(), g); err != nil {
 		e.t.Fatal(err)

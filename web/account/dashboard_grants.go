@@ -6,10 +6,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/idconnect/idconnect/consent"
-	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/templates"
 )
@@ -24,7 +21,7 @@ func (h *Dashboard) grants(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	page, next, err := h.Store.ListGrants(r.Context(), store.GrantFilter{Identity: s.identity.Hex(), Cursor: cursor, Limit: h.pageSize()})
+	page, next, err := h.Store.ListGrants(r.Context(), store.GrantFilter{Identity: s.identity, Cursor: cursor, Limit: h.pageSize()})
 	if err != nil {
 		h.fail(w, r, "list grants", err)
 		return
@@ -85,7 +82,7 @@ func (h *Dashboard) grant(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, "read client", err)
 		return
 	}
-	v := templates.GrantDetailView{Nav: s.nav, Grant: row, Purpose: g.Purpose, Resource: g.Resource, Wallet: g.Wallet,
+	v := templates.GrantDetailView{Nav: s.nav, Grant: row, Purpose: g.Purpose, Resource: g.Resource, Wallet: g.Wallet.Hex(),
 		Revoked: g.RevokedAt, Notice: doneNotice(r.URL.Query(), grantNotices(row.ClientName))}
 	if row.State == string(store.GrantRequested) || g.Kind == store.GrantImmediate {
 		v.Expires = g.ExpiresAt
@@ -122,7 +119,7 @@ func (h *Dashboard) ownGrant(w http.ResponseWriter, r *http.Request, s ownerSess
 		return store.Grant{}, false
 	}
 	g, err := h.Store.GetGrant(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) || (err == nil && !ownedBy(g.Identity, s.identity)) {
+	if errors.Is(err, store.ErrNotFound) || (err == nil && g.Identity != s.identity) {
 		h.notFound(w, r)
 		return store.Grant{}, false
 	}
@@ -131,11 +128,6 @@ func (h *Dashboard) ownGrant(w http.ResponseWriter, r *http.Request, s ownerSess
 		return store.Grant{}, false
 	}
 	return g, true
-}
-
-func ownedBy(grantIdentity string, owner common.Address) bool {
-	id, err := identity.ParseAddress(grantIdentity)
-	return err == nil && id == owner
 }
 
 // revoke ends a grant of the signed-in identity: a plain form, so it works without

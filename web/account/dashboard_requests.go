@@ -21,7 +21,7 @@ func (h *Dashboard) requests(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	page, next, err := h.Store.ListPendingAccessRequests(r.Context(), s.identity.Hex(), cursor, h.pageSize())
+	page, next, err := h.Store.ListPendingAccessRequests(r.Context(), s.identity, cursor, h.pageSize())
 	if err != nil {
 		h.fail(w, r, "list access requests", err)
 		return
@@ -92,11 +92,7 @@ func (h *Dashboard) approvalChallenge(w http.ResponseWriter, r *http.Request) {
 		httperr.JSON(w, r, http.StatusUnauthorized, "signed_out", "You are signed out. Reload the page and sign in again.")
 		return
 	}
-	owner, wallet, ok := web.SessionAddresses(ls)
-	if !ok {
-		httperr.JSON(w, r, http.StatusUnauthorized, "signed_out", "You are signed out. Reload the page and sign in again.")
-		return
-	}
+	owner, wallet := ls.Identity, ls.Wallet
 	id := pathGrantID(r.PathValue("id"))
 	if id == "" {
 		httperr.JSON(w, r, http.StatusNotFound, "not_found", "This request does not exist. Reload the page.")

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"golang.org/x/net/html"
 
@@ -91,7 +92,7 @@ func TestDashboardGrantsPaginate(t *testing.T) {
 		e.grant(id, "bank", base.Add(time.Duration(i)*time.Minute), "openid", "email", "claim:1", "offline_access")
 		want = append([]string{id}, want...)
 	}
-	other := store.Grant{ID: "not-yours", Kind: store.GrantPersistent, State: store.GrantActive, Identity: "0x000000000000000000000000000000000000dEaD",
+	other := store.Grant{ID: "not-yours", Kind: store.GrantPersistent, State: store.GrantActive, Identity: common.HexToAddress("0x000000000000000000000000000000000000dEaD"),
 		ClientID: "bank", Scopes: []string{"openid"}, CreatedAt: time.Now()}
 	if err := e.store.CreateGrant(context.Background(), other); err != nil {
 		t.Fatal(err)

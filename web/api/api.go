@@ -101,9 +101,7 @@ func (h *AccessAPI) who(r *http.Request) (caller, error) {
 		return caller{clientID: id}, nil
 	}
 	if ls, ok := h.Owner.Current(r); ok {
-		if id, _, ok := web.SessionAddresses(ls); ok {
-			return caller{owner: id}, nil
-		}
+		return caller{owner: ls.Identity}, nil
 	}
 	return caller{}, nil
 }
@@ -114,8 +112,7 @@ func (c caller) may(g store.Grant) bool {
 	if c.clientID != "" {
 		return g.ClientID == c.clientID
 	}
-	id, err := identity.ParseAddress(g.Identity)
-	return err == nil && c.owner != (common.Address{}) && id == c.owner
+	return c.owner != (common.Address{}) && g.Identity == c.owner
 }
 
 // grantFor reads the grant of the path's {id} that c may see, answering

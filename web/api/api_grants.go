@@ -30,7 +30,7 @@ func (h *AccessAPI) listGrants(w http.ResponseWriter, r *http.Request) {
 		httperr.Problem(w, r, http.StatusBadRequest, "identity required", "Name the identity contract: /access-grants?identity=0x….")
 		return
 	}
-	f := store.GrantFilter{Identity: id.Hex(), ClientID: c.clientID}
+	f := store.GrantFilter{Identity: id, ClientID: c.clientID}
 	if c.clientID == "" && c.owner != id {
 		httperr.Problem(w, r, http.StatusForbidden, "Not the owner", "You may list only your own identity's grants.")
 		return

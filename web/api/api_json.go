@@ -59,7 +59,7 @@ type grantView struct {
 func viewGrant(g store.Grant, now time.Time) grantView {
 	return grantView{
 		ID: g.ID, State: string(consent.StateOf(g, now)), Kind: string(g.Kind), ClientID: g.ClientID,
-		Identity: g.Identity, Resource: g.Resource, Fields: g.Fields, Scopes: g.Scopes, Purpose: g.Purpose,
+		Identity: g.Identity.Hex(), Resource: g.Resource, Fields: g.Fields, Scopes: g.Scopes, Purpose: g.Purpose,
 		CreatedAt: g.CreatedAt, ActivatedAt: optional(g.ActivatedAt), ExpiresAt: optional(g.ExpiresAt),
 		RevokedAt: optional(g.RevokedAt), LastUsedAt: optional(g.LastUsedAt), UsageCount: g.UsageCount,
 	}

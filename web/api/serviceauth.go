@@ -191,13 +191,9 @@ func writeServiceChallengeError(w http.ResponseWriter, r *http.Request, log *slo
 	}
 }
 
-// hasWallet reports whether the client lists wallet; stored addresses are
-// EIP-55, but any case is read.
+// hasWallet reports whether the client lists wallet.
 func hasWallet(c store.Client, wallet common.Address) bool {
-	return slices.ContainsFunc(c.Wallets, func(s string) bool {
-		a, err := identity.ParseAddress(s)
-		return err == nil && a == wallet
-	})
+	return slices.Contains(c.Wallets, wallet)
 }
 
 func (a *ServiceAuth) now() time.Time {

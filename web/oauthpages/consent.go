@@ -77,7 +77,7 @@ func (h *Consent) load(r *http.Request, requestID string) (pendingConsent, bool)
 	if err != nil {
 		return pendingConsent{}, false
 	}
-	return pendingConsent{ls, req, client, common.HexToAddress(ls.Identity), common.HexToAddress(ls.Wallet)}, true
+	return pendingConsent{ls, req, client, ls.Identity, ls.Wallet}, true
 }
 
 func (h *Consent) page(w http.ResponseWriter, r *http.Request) {
@@ -212,7 +212,7 @@ func (h *Consent) approve(w http.ResponseWriter, r *http.Request, p pendingConse
 	if !asJSON {
 		scopes = p.req.Scopes // covered: grant what was asked, which the grant includes
 	}
-	a := authz.Approval{Identity: p.id, Wallet: common.HexToAddress(g.Wallet), ChainID: h.Site.ChainID, Scopes: scopes,
+	a := authz.Approval{Identity: p.id, Wallet: g.Wallet, ChainID: h.Site.ChainID, Scopes: scopes,
 		GrantID: g.ID, GrantKind: g.Kind, ConsentHash: g.ConsentHash, AuthTime: p.login.AuthTime}
 	u, err := h.Authz.Approve(r.Context(), p.req.ID, a)
 	switch {

@@ -14,16 +14,19 @@ import (
 	"github.com/idconnect/idconnect/web/httperr"
 )
 
-// ClientAuthenticator authenticates a confidential OAuth client;
-// authz.Provider is one.
+// ClientAuthenticator authenticates a confidential OAuth client and says
+// whether it registered a resource; authz.Provider is one.
 type ClientAuthenticator interface {
 	AuthenticateClient(ctx context.Context, r *http.Request) (string, error)
+	CheckResource(ctx context.Context, clientID, resource string) error
 }
 
 // GrantReads serves POST /oauth2/grant-reads, the read endpoint of
 // third-party resource servers (granttoken.Verifier). A resource server
 // authenticates with its client credentials and sends the grant token it
-// received and its own resource identifier; the server runs the one read
+// received and its own resource identifier, which must be registered on
+// its client (a client cannot read as another's resource server, nor
+// spend a grant meant for it); the server runs the one read
 // rule for that audience, which refuses a revoked grant and consumes an
 // immediate one (once across every resource server), and logs the read.
 // The answer is 200 {"active":true, the grant's claims, the judged
@@ -45,7 +48,8 @@ func (h *GrantReads) Mount(mux *http.ServeMux) {
 
 func (h *GrantReads) serve(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxGrantReadBody)
-	if _, err := h.Clients.AuthenticateClient(r.Context(), r); err != nil {
+	clientID, err := h.Clients.AuthenticateClient(r.Context(), r)
+	if err != nil {
 		w.Header().Set("WWW-Authenticate", `Basic realm="idconnect"`)
 		httperr.OAuth(w, r, http.StatusUnauthorized, "invalid_client", "Authenticate with the resource server's client credentials.")
 		return
@@ -53,6 +57,18 @@ func (h *GrantReads) serve(w http.ResponseWriter, r *http.Request) {
 	token, resource, err := parseGrantRead(r)
 	if err != nil {
 		httperr.OAuth(w, r, http.StatusBadRequest, "invalid_request", err.Error())
+		return
+	}
+	switch err := h.Clients.CheckResource(r.Context(), clientID, resource); {
+	case errors.Is(err, authz.ErrUnregisteredResource):
+		httperr.OAuth(w, r, http.StatusBadRequest, "invalid_target", "This client has not registered that resource.")
+		return
+	case errors.Is(err, authz.ErrClientAuth):
+		w.Header().Set("WWW-Authenticate", `Basic realm="idconnect"`)
+		httperr.OAuth(w, r, http.StatusUnauthorized, "invalid_client", "Authenticate with the resource server's client credentials.")
+		return
+	case err != nil:
+		httperr.FailOAuth(w, r, h.Log, "grant read client", err)
 		return
 	}
 	res, err := h.Reads.Read(r.Context(), consent.ReadRequest{Token: token, Audience: resource, Resource: resource, NoProfile: true})

@@ -2,12 +2,12 @@ package oauthpages
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/idconnect/idconnect/authz"
 	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/signin"
@@ -82,7 +82,7 @@ func (h *Login) page(w http.ResponseWriter, r *http.Request) {
 		}
 		redirectClient(w, r, u)
 	default:
-		view.RequestID, view.ClientName, view.ClientURI, view.LoginHint = next.Request.ID, next.Client.Name, clientURI(next.Client), next.Request.LoginHint
+		view.RequestID, view.ClientName, view.ClientURI, view.LoginHint = next.Request.ID, next.Client.Name, clientURI(next.Client), hintText(next.Request.LoginHint)
 		h.Static.Render(w, r, http.StatusOK, templates.LoginPage(view))
 	}
 }
@@ -90,13 +90,8 @@ func (h *Login) page(w http.ResponseWriter, r *http.Request) {
 // approve finishes a prompt=none request that a live session and a
 // persistent grant cover: authz returns the redirect with the code.
 func (h *Login) approve(w http.ResponseWriter, r *http.Request, next signin.Next) {
-	id, wallet, ok := web.SessionAddresses(next.Session)
-	if !ok {
-		h.failPage(w, r, "approve prompt=none", errors.New("unreadable session addresses"))
-		return
-	}
 	g := next.Grant
-	a := authz.Approval{Identity: id, Wallet: wallet, ChainID: h.Site.ChainID, Scopes: next.Request.Scopes,
+	a := authz.Approval{Identity: next.Session.Identity, Wallet: next.Session.Wallet, ChainID: h.Site.ChainID, Scopes: next.Request.Scopes,
 		GrantID: g.ID, GrantKind: g.Kind, ConsentHash: g.ConsentHash, AuthTime: next.Session.AuthTime}
 	u, err := h.Authz.Approve(r.Context(), next.Request.ID, a)
 	if err != nil {
@@ -157,4 +152,12 @@ func (h *Login) limitIP(f http.HandlerFunc) http.Handler {
 		return f
 	}
 	return web.LimitByIP(h.IPLimit, f)
+}
+
+// hintText is the page's form of a login hint: EIP-55, or empty for none.
+func hintText(a common.Address) string {
+	if a == (common.Address{}) {
+		return ""
+	}
+	return a.Hex()
 }

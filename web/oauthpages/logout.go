@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/idconnect/idconnect/authz"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
@@ -138,11 +139,10 @@ func sessionSubject(ls store.LoginSession, signedIn bool) string {
 	if !signedIn {
 		return ""
 	}
-	id, err := identity.ParseAddress(ls.Identity)
-	if err != nil || ls.ChainID <= 0 {
+	if ls.Identity == (common.Address{}) || ls.ChainID <= 0 {
 		return "unreadable session" // matches no hint, so the owner is asked
 	}
-	return identity.CAIP10(uint64(ls.ChainID), id)
+	return identity.CAIP10(uint64(ls.ChainID), ls.Identity)
 }
 
 // finish ends the login session, deletes the cookie and answers.

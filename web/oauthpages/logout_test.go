@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/idconnect/idconnect/authz"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/store/sqlite"
@@ -55,8 +56,8 @@ func newLogoutFixture(t *testing.T) *logoutFixture {
 	(&EndSession{Flow: p, Sessions: sessions, Store: st, Static: static, Clock: time.Now, Log: log}).Mount(mux)
 	mux.HandleFunc("GET /test/login", func(w http.ResponseWriter, r *http.Request) {
 		now := time.Now()
-		ls := store.LoginSession{ID: "ls-" + r.URL.Query().Get("n"), Identity: "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4",
-			Wallet: "0xAb8483F64d9C6d1EcF9b849Ae677dD3315835cb2", ChainID: 1337, AuthTime: now, ExpiresAt: now.Add(time.Hour)}
+		ls := store.LoginSession{ID: "ls-" + r.URL.Query().Get("n"), Identity: common.HexToAddress("0x5B38Da6a701c568545dCfcB03FcB875f56beddC4"),
+			Wallet: common.HexToAddress("0xAb8483F64d9C6d1EcF9b849Ae677dD3315835cb2"), ChainID: 1337, AuthTime: now, ExpiresAt: now.Add(time.Hour)}
 		if err := st.CreateLoginSession(r.Context(), ls); err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return

@@ -12,7 +12,7 @@ const challengeCols = `nonce, purpose, request_id, address, issued_at, expires_a
 
 func scanChallenge(r Row) (store.Challenge, error) {
 	var c store.Challenge
-	err := r.Scan(&c.Nonce, &c.Purpose, &c.RequestID, &c.Address, tm(&c.IssuedAt),
+	err := r.Scan(&c.Nonce, &c.Purpose, &c.RequestID, ad(&c.Address), tm(&c.IssuedAt),
 		tm(&c.ExpiresAt), tm(&c.ConsumedAt), &c.Binding)
 	return c, err
 }
@@ -21,7 +21,7 @@ func scanChallenge(r Row) (store.Challenge, error) {
 func (s *Core) CreateChallenge(ctx context.Context, c store.Challenge) error {
 	_, err := s.db.Write(ctx).Exec(ctx, `INSERT INTO challenges (`+challengeCols+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-		c.Nonce, c.Purpose, c.RequestID, c.Address, c.IssuedAt.UTC(), c.ExpiresAt.UTC(),
+		c.Nonce, c.Purpose, c.RequestID, addr(c.Address), c.IssuedAt.UTC(), c.ExpiresAt.UTC(),
 		optTime(c.ConsumedAt), c.Binding)
 	return wrap("create challenge", err)
 }

@@ -11,7 +11,7 @@ const loginSessionCols = `id, identity, wallet, chain_id, auth_time, expires_at,
 
 func scanLoginSession(r Row) (store.LoginSession, error) {
 	var l store.LoginSession
-	err := r.Scan(&l.ID, &l.Identity, &l.Wallet, &l.ChainID, tm(&l.AuthTime), tm(&l.ExpiresAt),
+	err := r.Scan(&l.ID, ad(&l.Identity), ad(&l.Wallet), &l.ChainID, tm(&l.AuthTime), tm(&l.ExpiresAt),
 		tm(&l.RevokedAt))
 	return l, err
 }
@@ -20,7 +20,7 @@ func scanLoginSession(r Row) (store.LoginSession, error) {
 func (s *Core) CreateLoginSession(ctx context.Context, l store.LoginSession) error {
 	_, err := s.db.Write(ctx).Exec(ctx, `INSERT INTO login_sessions (`+loginSessionCols+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		l.ID, l.Identity, l.Wallet, l.ChainID, l.AuthTime.UTC(), l.ExpiresAt.UTC(), optTime(l.RevokedAt))
+		l.ID, addr(l.Identity), addr(l.Wallet), l.ChainID, l.AuthTime.UTC(), l.ExpiresAt.UTC(), optTime(l.RevokedAt))
 	return wrap("create login session", err)
 }
 
@@ -51,17 +51,17 @@ const authRequestCols = `id, client_id, redirect_uri, scopes, state, nonce, code
 func scanAuthRequest(r Row) (store.AuthRequest, error) {
 	var a store.AuthRequest
 	err := r.Scan(&a.ID, &a.ClientID, &a.RedirectURI, ls(&a.Scopes), &a.State, &a.Nonce,
-		&a.CodeChallenge, &a.CodeChallengeMethod, bs(&a.Form), &a.Identity, &a.Wallet,
+		&a.CodeChallenge, &a.CodeChallengeMethod, bs(&a.Form), ad(&a.Identity), ad(&a.Wallet),
 		&a.LoginSessionID, tm(&a.CreatedAt), tm(&a.ExpiresAt), &a.BrowserBinding, &a.Prompt,
-		&a.MaxAge, &a.LoginHint)
+		&a.MaxAge, ad(&a.LoginHint))
 	return a, err
 }
 
 func authRequestArgs(a store.AuthRequest) []any {
 	return []any{a.ID, a.ClientID, a.RedirectURI, list(a.Scopes), a.State, a.Nonce,
-		a.CodeChallenge, a.CodeChallengeMethod, blob(a.Form), a.Identity, a.Wallet,
+		a.CodeChallenge, a.CodeChallengeMethod, blob(a.Form), addr(a.Identity), addr(a.Wallet),
 		a.LoginSessionID, a.CreatedAt.UTC(), a.ExpiresAt.UTC(), a.BrowserBinding, a.Prompt,
-		a.MaxAge, a.LoginHint}
+		a.MaxAge, addr(a.LoginHint)}
 }
 
 // CreateAuthRequest implements store.AuthRequestStore.
