@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ory/fosite"
 
+	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
@@ -37,33 +39,35 @@ type Approval struct {
 
 // Approve completes a parked authorization request: it grants exactly
 // a.Scopes, issues the code, deletes the parked request (it is single
-// use), and redirects the browser to the client with code and state.
+// use), and returns where to send the browser: the client's redirect_uri
+// with code and state. The caller writes the redirect, or hands it to a
+// page script.
 //
-// It returns nil once it has written a redirect: the code, or an OAuth
-// error when the request can no longer be honoured (the client changed
-// meanwhile). It writes nothing and returns an error when the request is
-// unknown, decided or expired (ErrAuthRequestNotFound), the approval does
-// not fit it (ErrInvalidApproval), or the store fails.
-func (p *Provider) Approve(ctx context.Context, w http.ResponseWriter, r *http.Request, requestID string, a Approval) error {
+// When the request can no longer be honoured (the client changed
+// meanwhile) it returns the client's redirect_uri with the OAuth error
+// instead, and a nil error. It returns no URL and an error when the
+// request is unknown, decided or expired (ErrAuthRequestNotFound), the
+// approval does not fit it (ErrInvalidApproval), or the store fails.
+func (p *Provider) Approve(ctx context.Context, requestID string, a Approval) (*url.URL, error) {
 	ctx = withMemo(ctx)
 	parked, ar, err := p.resume(ctx, requestID)
 	if ar == nil {
-		return err
+		return nil, err
 	}
 	if err != nil {
-		return p.abandon(ctx, w, requestID, ar, err)
+		return p.abandon(ctx, requestID, ar, err)
 	}
 	if err := a.check(parked); err != nil {
-		return err
+		return nil, err
 	}
 	if err := p.checkGrantRecord(ctx, parked, a); err != nil {
-		return err
+		return nil, err
 	}
 	for _, s := range a.Scopes {
 		ar.GrantScope(s)
 	}
-	for _, aud := range ar.GetRequestedAudience() {
-		ar.GrantAudience(aud)
+	if err := grantResources(ar, p.cfg.Issuer); err != nil {
+		return p.abandon(ctx, requestID, ar, err)
 	}
 	// Every artifact of this authorization carries the grant id as its
 	// request id, so that revoking by request reaches the grant.
@@ -79,38 +83,63 @@ func (p *Provider) Approve(ctx context.Context, w http.ResponseWriter, r *http.R
 	})
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		return ErrAuthRequestNotFound // decided by a concurrent call
+		return nil, ErrAuthRequestNotFound // decided by a concurrent call
 	case err != nil && fosite.ErrorToRFC6749Error(err).CodeField < http.StatusInternalServerError:
-		return p.abandon(ctx, w, requestID, ar, err)
+		return p.abandon(ctx, requestID, ar, err)
 	case err != nil:
-		return fmt.Errorf("authz: approve: %w", err)
+		return nil, fmt.Errorf("authz: approve: %w", err)
 	}
-	p.oauth.WriteAuthorizeResponse(ctx, w, ar, resp)
-	return nil
+	return p.authorizationResponse(ar, resp.GetParameters()), nil
 }
 
-// Deny ends a parked request and redirects the browser to the client with
+// Deny ends a parked request and returns the client's redirect_uri with
 // error=access_denied and the state. Its errors are Approve's.
-func (p *Provider) Deny(ctx context.Context, w http.ResponseWriter, r *http.Request, requestID string) error {
+func (p *Provider) Deny(ctx context.Context, requestID string) (*url.URL, error) {
 	_, ar, err := p.resume(ctx, requestID)
 	if ar == nil {
-		return err
+		return nil, err
 	}
 	if err == nil {
 		err = fosite.ErrAccessDenied.WithHint("The identity owner denied the request.")
 	}
-	return p.abandon(ctx, w, requestID, ar, err)
+	return p.abandon(ctx, requestID, ar, err)
 }
 
-// abandon deletes the parked request and answers the client with err.
-func (p *Provider) abandon(ctx context.Context, w http.ResponseWriter, requestID string, ar fosite.AuthorizeRequester, err error) error {
+// abandon deletes the parked request and returns the client's
+// redirect_uri with err as an OAuth error.
+func (p *Provider) abandon(ctx context.Context, requestID string, ar fosite.AuthorizeRequester, err error) (*url.URL, error) {
 	if derr := p.st.DeleteAuthRequest(ctx, requestID); errors.Is(derr, store.ErrNotFound) {
-		return ErrAuthRequestNotFound
+		return nil, ErrAuthRequestNotFound
 	} else if derr != nil {
-		return fmt.Errorf("authz: delete auth request: %w", derr)
+		return nil, fmt.Errorf("authz: delete auth request: %w", derr)
 	}
-	p.writeAuthorizeError(ctx, w, ar, err)
-	return nil
+	p.logError(ctx, "authorize", err)
+	if !exactRedirect(ar) {
+		// resume re-validated the parked request; a redirect_uri no longer
+		// registered gets no redirect, never an open one.
+		return nil, fmt.Errorf("%w: the redirect_uri is no longer registered", ErrAuthRequestNotFound)
+	}
+	q := fosite.ErrorToRFC6749Error(err).ToValues()
+	return p.authorizationResponse(ar, q), nil
+}
+
+// authorizationResponse is the one place that builds the redirect back to
+// the client (response_mode=query, the only mode offered): the
+// redirect_uri, its own query kept, plus params, the state and RFC 9207's
+// iss (withIssuer).
+func (p *Provider) authorizationResponse(ar fosite.AuthorizeRequester, params url.Values) *url.URL {
+	params = p.withIssuer(params)
+	u := *ar.GetRedirectURI()
+	u.Fragment = ""
+	q := u.Query()
+	for k, vs := range params {
+		q[k] = vs
+	}
+	if st := ar.GetState(); st != "" {
+		q.Set("state", st)
+	}
+	u.RawQuery = q.Encode()
+	return &u
 }
 
 // approvedSession builds the session every token of the grant carries.
@@ -153,13 +182,14 @@ func (a Approval) check(parked store.AuthRequest) error {
 			errs = append(errs, fmt.Errorf("scope %q was not requested, or is granted twice", s))
 		}
 	}
-	if slices.Contains(a.Scopes, ScopeOfflineAccess) && a.GrantKind != store.GrantPersistent {
+	if slices.Contains(a.Scopes, consent.ScopeOffline) && a.GrantKind != store.GrantPersistent {
 		errs = append(errs, errors.New("offline_access needs a persistent grant"))
 	}
-	if parked.Identity != "" && !sameAddress(parked.Identity, a.Identity) {
+	// A parked request that nobody has signed in for yet has zero addresses.
+	if parked.Identity != (common.Address{}) && parked.Identity != a.Identity {
 		errs = append(errs, errors.New("the identity differs from the one that logged in"))
 	}
-	if parked.Wallet != "" && !sameAddress(parked.Wallet, a.Wallet) {
+	if parked.Wallet != (common.Address{}) && parked.Wallet != a.Wallet {
 		errs = append(errs, errors.New("the wallet differs from the one that logged in"))
 	}
 	if len(errs) > 0 {
@@ -185,7 +215,7 @@ func (p *Provider) checkGrantRecord(ctx context.Context, parked store.AuthReques
 	if g.ClientID != parked.ClientID || g.Kind != a.GrantKind || g.ChainID != int64(a.ChainID) {
 		errs = append(errs, errors.New("the grant's client, kind or chain differs"))
 	}
-	if !sameAddress(g.Identity, a.Identity) || !sameAddress(g.Wallet, a.Wallet) || !strings.EqualFold(g.ConsentHash, a.ConsentHash) {
+	if g.Identity != a.Identity || g.Wallet != a.Wallet || !strings.EqualFold(g.ConsentHash, a.ConsentHash) {
 		errs = append(errs, errors.New("the grant's identity, wallet or consent differs"))
 	}
 	for _, s := range a.Scopes {
@@ -197,9 +227,4 @@ func (p *Provider) checkGrantRecord(ctx context.Context, parked store.AuthReques
 		return fmt.Errorf("%w: %w", ErrInvalidApproval, errors.Join(errs...))
 	}
 	return nil
-}
-
-func sameAddress(s string, a common.Address) bool {
-	b, err := identity.ParseAddress(s)
-	return err == nil && b == a
 }

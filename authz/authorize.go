@@ -7,44 +7,85 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strings"
 
 	"github.com/ory/fosite"
 
 	"github.com/idconnect/idconnect/store"
 )
 
-// serveAuthorize validates an authorization request, parks it, and sends
-// the browser to the login page with its id.
+// authorizeHandler is serveAuthorize behind the configured rate limit.
+func (p *Provider) authorizeHandler() http.Handler {
+	if p.cfg.AuthorizeLimit == nil {
+		return http.HandlerFunc(p.serveAuthorize)
+	}
+	return p.cfg.AuthorizeLimit(http.HandlerFunc(p.serveAuthorize))
+}
+
+// serveAuthorize validates an authorization request, parks what the flow
+// needs of it, binds it to the browser with a cookie, and sends the browser
+// to the login page with its id.
 func (p *Provider) serveAuthorize(w http.ResponseWriter, r *http.Request) {
 	ctx := withMemo(r.Context())
-	ar, err := p.oauth.NewAuthorizeRequest(ctx, r)
+	form, err := readAuthorizeForm(w, r)
+	if err != nil {
+		p.writeAuthorizeError(ctx, w, nil, err)
+		return
+	}
+	ar, err := p.oauth.NewAuthorizeRequest(ctx, formRequest(ctx, form.kept))
 	if err == nil {
 		err = checkAuthorizeRequest(ar)
+	}
+	var params oidcParams
+	if err == nil {
+		params, err = checkOIDCParams(form.kept)
+	}
+	if err == nil {
+		err = form.unsupported
 	}
 	if err != nil {
 		p.writeAuthorizeError(ctx, w, ar, err)
 		return
 	}
-	id, err := randomString(p.cfg.Rand, 24)
+	id, err := p.park(ctx, w, r, ar, form.kept, params)
 	if err != nil {
-		p.writeAuthorizeError(ctx, w, ar, fosite.ErrServerError.WithWrap(err))
-		return
-	}
-	now := p.cfg.Clock().UTC()
-	form := ar.GetRequestForm()
-	parked := store.AuthRequest{
-		ID: id, ClientID: ar.GetClient().GetID(), RedirectURI: ar.GetRedirectURI().String(),
-		Scopes: ar.GetRequestedScopes(), State: ar.GetState(), Nonce: form.Get("nonce"),
-		CodeChallenge: form.Get("code_challenge"), CodeChallengeMethod: form.Get("code_challenge_method"),
-		Form: []byte(form.Encode()), CreatedAt: now, ExpiresAt: now.Add(p.cfg.AuthRequestTTL),
-	}
-	if err := p.st.CreateAuthRequest(ctx, parked); err != nil {
 		p.writeAuthorizeError(ctx, w, ar, fosite.ErrServerError.WithWrap(err).WithDebug(err.Error()))
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	http.Redirect(w, r, p.cfg.LoginPath+"?request="+url.QueryEscape(id), http.StatusSeeOther)
+}
+
+// park stores the request, bound to the browser's binding cookie (set now
+// when the browser has none).
+func (p *Provider) park(ctx context.Context, w http.ResponseWriter, r *http.Request, ar fosite.AuthorizeRequester,
+	form url.Values, params oidcParams) (string, error) {
+	id, err := randomString(p.cfg.Rand, 24)
+	if err != nil {
+		return "", err
+	}
+	binding, err := p.browserBinding(w, r)
+	if err != nil {
+		return "", err
+	}
+	now := p.cfg.Clock().UTC()
+	parked := store.AuthRequest{
+		ID: id, ClientID: ar.GetClient().GetID(), RedirectURI: ar.GetRedirectURI().String(),
+		Scopes: ar.GetRequestedScopes(), State: ar.GetState(), Nonce: form.Get("nonce"),
+		CodeChallenge: form.Get("code_challenge"), CodeChallengeMethod: form.Get("code_challenge_method"),
+		Form: []byte(form.Encode()), BrowserBinding: store.BindingHash(binding),
+		Prompt: params.promptString(), MaxAge: params.maxAge, LoginHint: params.loginHint,
+		CreatedAt: now, ExpiresAt: now.Add(p.cfg.AuthRequestTTL),
+	}
+	return id, p.st.CreateAuthRequest(ctx, parked)
+}
+
+// formRequest is the GET request fosite validates: only the kept
+// parameters, whatever the browser sent.
+func formRequest(ctx context.Context, form url.Values) *http.Request {
+	return (&http.Request{
+		Method: http.MethodGet, URL: &url.URL{Path: PathAuthorize, RawQuery: form.Encode()},
+		Header: http.Header{}, Host: "",
+	}).WithContext(ctx)
 }
 
 // checkAuthorizeRequest adds idconnect's rules to fosite's validation.
@@ -61,10 +102,9 @@ func checkAuthorizeRequest(ar fosite.AuthorizeRequester) error {
 		return fosite.ErrInvalidRequest.WithHint("Public clients must use PKCE (code_challenge with S256).")
 	case challenge != "" && method != "S256":
 		return fosite.ErrInvalidRequest.WithHint("The code_challenge_method must be S256.")
-	case slices.Contains(strings.Fields(form.Get("prompt")), "none"):
-		// Every authorization shows the consent screen and asks for a
-		// signature, so it can never complete without interaction.
-		return fosite.ErrLoginRequired.WithHint("prompt=none is not supported: consent needs a wallet signature.")
+	}
+	if _, err := ParseResources(form["resource"]); err != nil {
+		return errInvalidTarget(err) // RFC 8707; Approve grants them as the audience
 	}
 	return nil
 }
@@ -81,13 +121,27 @@ func exactRedirect(ar fosite.AuthorizeRequester) bool {
 }
 
 // writeAuthorizeError redirects the error to the client when the redirect
-// URI is registered, and otherwise shows a plain 400 page: an unverified
-// redirect would make the server an open redirector.
+// URI is registered, and otherwise shows a plain 400 page (413 or 414 for a
+// request over MaxAuthorizeRequest): an unverified redirect would make the server
+// an open redirector.
 func (p *Provider) writeAuthorizeError(ctx context.Context, w http.ResponseWriter, ar fosite.AuthorizeRequester, err error) {
 	p.logError(ctx, "authorize", err)
 	err = unavailable(err)
 	if exactRedirect(ar) {
 		p.oauth.WriteAuthorizeError(ctx, w, ar, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-store")
+	switch {
+	case errors.Is(err, errTooLarge):
+		w.WriteHeader(http.StatusRequestEntityTooLarge)
+		fmt.Fprintf(w, "This sign-in request is too large: at most %d bytes are accepted.\n", MaxAuthorizeRequest)
+		return
+	case errors.Is(err, errQueryTooLong):
+		w.WriteHeader(http.StatusRequestURITooLong)
+		fmt.Fprintf(w, "This sign-in request is too long: at most %d bytes of query are accepted.\n", MaxAuthorizeRequest)
 		return
 	}
 	rfc := fosite.ErrorToRFC6749Error(err)
@@ -97,9 +151,6 @@ func (p *Provider) writeAuthorizeError(ctx context.Context, w http.ResponseWrite
 		// server is unavailable, not that the request is bad.
 		status = http.StatusServiceUnavailable
 	}
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	fmt.Fprintf(w, "This sign-in request cannot be processed: %s\n\n%s\n", rfc.ErrorField, rfc.GetDescription())
 }
@@ -121,6 +172,28 @@ func (p *Provider) AuthRequest(ctx context.Context, id string) (store.AuthReques
 	return a, nil
 }
 
+// Refuse ends a parked prompt=none request that cannot complete without
+// the owner: it redirects the browser to the client with code (OIDC Core
+// 3.1.2.6: "login_required" or "consent_required") and the state. Its
+// errors are Approve's.
+func (p *Provider) Refuse(ctx context.Context, requestID, code string) (*url.URL, error) {
+	_, ar, err := p.resume(ctx, requestID)
+	if ar == nil {
+		return nil, err
+	}
+	if err == nil {
+		switch code {
+		case fosite.ErrLoginRequired.ErrorField:
+			err = fosite.ErrLoginRequired.WithHint("The owner is not signed in, and prompt=none forbids asking.")
+		case fosite.ErrConsentRequired.ErrorField:
+			err = fosite.ErrConsentRequired.WithHint("No grant covers the request, and prompt=none forbids asking.")
+		default:
+			return nil, fmt.Errorf("authz: refuse with %q: not a prompt=none error", code)
+		}
+	}
+	return p.abandon(ctx, requestID, ar, err)
+}
+
 // resume loads a parked request and has fosite validate it again, so that
 // a client changed or deleted meanwhile is noticed.
 func (p *Provider) resume(ctx context.Context, id string) (store.AuthRequest, fosite.AuthorizeRequester, error) {
@@ -132,11 +205,7 @@ func (p *Provider) resume(ctx context.Context, id string) (store.AuthRequest, fo
 	if err != nil {
 		return parked, nil, fmt.Errorf("authz: parked request %s: %w", id, err)
 	}
-	req := (&http.Request{
-		Method: http.MethodGet, URL: &url.URL{Path: PathAuthorize, RawQuery: form.Encode()},
-		Header: http.Header{}, Host: "",
-	}).WithContext(ctx)
-	ar, err := p.oauth.NewAuthorizeRequest(ctx, req)
+	ar, err := p.oauth.NewAuthorizeRequest(ctx, formRequest(ctx, form))
 	if err == nil {
 		err = checkAuthorizeRequest(ar)
 	}

@@ -41,7 +41,13 @@ func TestAuthorizeErrors(t *testing.T) {
 		{"plain PKCE", base(public, "code_challenge", challenge, "code_challenge_method", "plain"), "invalid_request"},
 		{"implicit", base(confidential, "response_type", "token"), "unsupported_response_type"},
 		{"unknown scope", base(confidential, "scope", "openid admin"), "invalid_scope"},
-		{"prompt none", base(confidential, "prompt", "none"), "login_required"},
+		{"prompt none with login", base(confidential, "prompt", "none login"), "invalid_request"},
+		{"unknown prompt", base(confidential, "prompt", "create"), "invalid_request"},
+		{"negative max_age", base(confidential, "max_age", "-1"), "invalid_request"},
+		{"max_age not a number", base(confidential, "max_age", "1h"), "invalid_request"},
+		{"max_age=0 with prompt none", base(confidential, "max_age", "0", "prompt", "none"), "login_required"},
+		{"request object", base(confidential, "request", "eyJhbGciOiJub25lIn0.e30."), "request_not_supported"},
+		{"request_uri", base(confidential, "request_uri", "https://evil.example/req"), "request_uri_not_supported"},
 		{"short state", base(confidential, "state", "abc"), "invalid_state"},
 	}
 	for _, tc := range tests {
@@ -137,20 +143,19 @@ func TestApproveChecks(t *testing.T) {
 		a := good
 		a.Scopes = slices.Clone(good.Scopes)
 		change(&a)
-		w := httptestRecorder()
-		if err := f.p.Approve(ctx, w, nil, req, a); !errors.Is(err, ErrInvalidApproval) || w.Code != http.StatusOK || w.Body.Len() > 0 {
-			t.Errorf("%s: %v (wrote %d), want ErrInvalidApproval and nothing written", name, err, w.Code)
+		if u, err := f.p.Approve(ctx, req, a); !errors.Is(err, ErrInvalidApproval) || u != nil {
+			t.Errorf("%s: %v (redirect %v), want ErrInvalidApproval and no redirect", name, err, u)
 		}
 	}
-	w := httptestRecorder()
-	must(t, f.p.Approve(ctx, w, nil, req, good))
-	if w.Code != http.StatusSeeOther || !strings.Contains(w.Header().Get("Location"), "code=") {
-		t.Fatalf("approve wrote %d %q", w.Code, w.Header().Get("Location"))
+	u, err := f.p.Approve(ctx, req, good)
+	must(t, err)
+	if !strings.HasPrefix(u.String(), f.redirectURI()+"?") || u.Query().Get("code") == "" {
+		t.Fatalf("approve redirects to %q", u)
 	}
-	if err := f.p.Approve(ctx, httptestRecorder(), nil, req, good); !errors.Is(err, ErrAuthRequestNotFound) {
+	if _, err := f.p.Approve(ctx, req, good); !errors.Is(err, ErrAuthRequestNotFound) {
 		t.Errorf("second approval: %v", err)
 	}
-	if err := f.p.Deny(ctx, httptestRecorder(), nil, req); !errors.Is(err, ErrAuthRequestNotFound) {
+	if _, err := f.p.Deny(ctx, req); !errors.Is(err, ErrAuthRequestNotFound) {
 		t.Errorf("deny after approval: %v", err)
 	}
 }

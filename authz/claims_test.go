@@ -160,33 +160,6 @@ func TestParseCAIP10(t *testing.T) {
 	}
 }
 
-func TestParseClaimScope(t *testing.T) {
-	tests := []struct {
-		in    string
-		topic uint64
-		ok    bool
-	}{
-		{"claim:1", 1, true},
-		{"claim:10101000100001", 10101000100001, true},
-		{"claim:0", 0, false},
-		{"claim:01", 0, false},
-		{"claim:+1", 0, false},
-		{"claim:", 0, false},
-		{"claim:x", 0, false},
-		{"claims:1", 0, false},
-		{"claim:18446744073709551616", 0, false},
-	}
-	for _, tc := range tests {
-		topic, ok := ParseClaimScope(tc.in)
-		if ok != tc.ok || topic != tc.topic {
-			t.Errorf("ParseClaimScope(%q) = %d, %v", tc.in, topic, ok)
-		}
-		if ok && ClaimScope(topic) != tc.in {
-			t.Errorf("ClaimScope(%d) = %q", topic, ClaimScope(topic))
-		}
-	}
-}
-
 func FuzzParseCAIP10(f *testing.F) {
 	for _, s := range []string{"eip155:1337:0x5B38Da6a701c568545dCfcB03FcB875f56beddC4", "eip155:0:0x", "eip155:1:", ""} {
 		f.Add(s)
@@ -199,17 +172,6 @@ func FuzzParseCAIP10(f *testing.F) {
 		// Whatever parses writes back to the same id, up to address case.
 		if got := identity.CAIP10(chain, a); !strings.EqualFold(got, s) {
 			t.Fatalf("%q parsed to %q", s, got)
-		}
-	})
-}
-
-func FuzzParseClaimScope(f *testing.F) {
-	for _, s := range []string{"claim:1", "claim:0", "claim:", "claim:99999999999999999999"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if topic, ok := ParseClaimScope(s); ok && ClaimScope(topic) != s {
-			t.Fatalf("%q parsed to topic %d", s, topic)
 		}
 	})
 }

@@ -15,8 +15,10 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ory/fosite"
 
+	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -62,6 +64,23 @@ func (c *client) GetResponseTypes() fosite.Arguments {
 
 func (c *client) GetScopes() fosite.Arguments { return c.c.Scopes }
 
+// idTokenAlg is the algorithm the client's ID tokens are signed with.
+func (c *client) idTokenAlg() store.SigningAlg {
+	if c.c.IDTokenAlg == "" {
+		return store.AlgRS256
+	}
+	return c.c.IDTokenAlg
+}
+
+// idTokenAlgOf is fc's ID token algorithm; RS256 for a client that is not
+// ours, which does not happen.
+func idTokenAlgOf(fc fosite.Client) store.SigningAlg {
+	if c, ok := fc.(*client); ok {
+		return c.idTokenAlg()
+	}
+	return store.AlgRS256
+}
+
 // GetResponseModes allows an explicit response_mode=query, the only mode
 // offered.
 func (c *client) GetResponseModes() []fosite.ResponseModeType {
@@ -99,8 +118,25 @@ type ClientSpec struct {
 	// Public clients (browser and native apps) get no secret and must use
 	// PKCE.
 	Public bool
-	// Scopes the client may ask for; empty allows every supported scope.
+	// Scopes the client may ask for; empty allows the base scopes and a
+	// claim scope per topic of Catalogue.
 	Scopes []string
+	// Catalogue is the configured topic catalogue, for a client given no
+	// Scopes. Default identity.DefaultCatalogue().
+	Catalogue identity.Catalogue
+	// IDTokenAlg is id_token_signed_response_alg: RS256, ES256 or EdDSA,
+	// empty for the default, RS256.
+	IDTokenAlg store.SigningAlg
+	// PostLogoutRedirectURIs are where RP-initiated logout may return the
+	// browser, matched exactly.
+	PostLogoutRedirectURIs []string
+	// Wallets are the addresses the client's service may sign
+	// access-request API challenges with (ParseServiceWallets reads them).
+	Wallets []common.Address
+	// Resources are the resource identifiers (RFC 8707) the client's
+	// resource servers read grants as: absolute https URIs (http only on
+	// loopback) without a fragment.
+	Resources []string
 }
 
 // ClientStore is what the client helpers need.
@@ -114,7 +150,7 @@ type ClientStore interface {
 // confidential client, its secret. Only the secret's SHA-256 is stored, so
 // the secret cannot be shown again.
 func CreateClient(ctx context.Context, s ClientStore, spec ClientSpec) (clientID, secret string, err error) {
-	c, secret, err := newClient(spec, defaultClaimTopics, rand.Reader, time.Now())
+	c, secret, err := newClient(spec, spec.Catalogue, rand.Reader, time.Now())
 	if err != nil {
 		return "", "", err
 	}
@@ -146,7 +182,7 @@ func DeleteClient(ctx context.Context, s ClientStore, id string) error {
 }
 
 // newClient validates spec and builds the record with fresh credentials.
-func newClient(spec ClientSpec, topics []uint64, random io.Reader, now time.Time) (store.Client, string, error) {
+func newClient(spec ClientSpec, cat identity.Catalogue, random io.Reader, now time.Time) (store.Client, string, error) {
 	if err := spec.validate(); err != nil {
 		return store.Client{}, "", err
 	}
@@ -156,13 +192,24 @@ func newClient(spec ClientSpec, topics []uint64, random io.Reader, now time.Time
 	}
 	scopes := slices.Clone(spec.Scopes)
 	if len(scopes) == 0 {
-		scopes = supportedScopes(topics)
+		if len(cat) == 0 {
+			cat = identity.DefaultCatalogue()
+		}
+		scopes = supportedScopes(cat)
+	}
+	alg := spec.IDTokenAlg
+	if alg == "" {
+		// Stored explicitly, so that a later change of default leaves
+		// registered clients as they were.
+		alg = store.AlgRS256
 	}
 	c := store.Client{
 		ID: hex.EncodeToString(idBytes), Public: spec.Public, Name: strings.TrimSpace(spec.Name),
 		LogoURI: spec.LogoURI, RedirectURIs: slices.Clone(spec.RedirectURIs),
 		GrantTypes:    []string{grantAuthorizationCode, grantRefreshToken},
 		ResponseTypes: []string{responseTypeCode}, Scopes: scopes, CreatedAt: now.UTC(),
+		IDTokenAlg: alg, PostLogoutRedirectURIs: slices.Clone(spec.PostLogoutRedirectURIs),
+		Wallets: slices.Clone(spec.Wallets), Resources: slices.Clone(spec.Resources),
 	}
 	if spec.Public {
 		return c, "", nil
@@ -202,10 +249,54 @@ func (spec ClientSpec) validate() error {
 			errs = append(errs, fmt.Errorf("unknown scope %q", s))
 		}
 	}
+	if spec.IDTokenAlg != "" && !slices.Contains(ringAlgs, spec.IDTokenAlg) {
+		errs = append(errs, fmt.Errorf("ID token algorithm %q is not one of %v", spec.IDTokenAlg, ringAlgs))
+	}
+	for i, u := range spec.PostLogoutRedirectURIs {
+		if err := checkRedirectURI(u); err != nil {
+			errs = append(errs, fmt.Errorf("post-logout redirect URI %q: %w", u, err))
+		} else if slices.Index(spec.PostLogoutRedirectURIs, u) != i {
+			errs = append(errs, fmt.Errorf("post-logout redirect URI %q is listed twice", u))
+		}
+	}
+	for i, r := range spec.Resources {
+		if err := checkRegisteredResource(r); err != nil {
+			errs = append(errs, fmt.Errorf("resource %q: %w", clip(r), err))
+		} else if slices.Index(spec.Resources, r) != i {
+			errs = append(errs, fmt.Errorf("resource %q is listed twice", r))
+		}
+	}
+	switch {
+	case len(spec.Resources) > maxClientResources:
+		errs = append(errs, fmt.Errorf("at most %d resources", maxClientResources))
+	case len(spec.Resources) > 0 && spec.Public:
+		// Grant reads authenticate with the client's secret.
+		errs = append(errs, errors.New("a public client has no credentials to read grants as a resource"))
+	}
+	for i, w := range spec.Wallets {
+		if w == (common.Address{}) {
+			errs = append(errs, errors.New("the zero address cannot be a wallet"))
+		} else if slices.Index(spec.Wallets, w) != i {
+			errs = append(errs, fmt.Errorf("wallet %s is listed twice", w.Hex()))
+		}
+	}
 	if len(errs) > 0 {
 		return fmt.Errorf("%w: %w", ErrInvalidClient, errors.Join(errs...))
 	}
 	return nil
+}
+
+// maxClientResources bounds the resources one client registers.
+const maxClientResources = 32
+
+// checkRegisteredResource accepts what a grant read may name (an RFC 8707
+// resource) that is also a web origin a resource server can be reached
+// at: https, or http on loopback, with no fragment or user info.
+func checkRegisteredResource(raw string) error {
+	if err := checkResource(raw); err != nil {
+		return err
+	}
+	return checkWebURL(raw)
 }
 
 // checkRedirectURI accepts an absolute https URL, or http on a loopback or

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/idconnect/idconnect/identity"
 )
 
 // Config configures a Provider. Zero durations select the defaults below.
@@ -31,10 +34,10 @@ type Config struct {
 	// RegistrationToken is the operator's bearer token for RFC 7591 dynamic
 	// registration. Empty disables registration.
 	RegistrationToken string
-	// ClaimTopics are the claim topics of the catalogue: discovery lists a
-	// claim:<topic> scope for each, and new clients may ask for them.
-	// Default 1-8.
-	ClaimTopics []uint64
+	// Catalogue is the configured topic catalogue: discovery lists a
+	// claim:<topic> scope for each of its topics, and new clients may ask
+	// for them. Default identity.DefaultCatalogue().
+	Catalogue identity.Catalogue
 	// LoginPath is where /oauth2/auth sends the browser with ?request=<id>.
 	// Default "/login".
 	LoginPath string
@@ -43,6 +46,10 @@ type Config struct {
 	// once; elsewhere (other nodes, the `client delete` command) it takes
 	// up to this long. Default 5s; negative disables the cache.
 	ClientCacheTTL time.Duration
+
+	// AuthorizeLimit wraps the /oauth2/auth handler, to rate-limit it by
+	// client IP; nil does not limit.
+	AuthorizeLimit func(http.Handler) http.Handler
 
 	Clock func() time.Time // default time.Now
 	Rand  io.Reader        // default crypto/rand.Reader
@@ -71,8 +78,8 @@ func (c Config) withDefaults() (Config, error) {
 	def(&c.AuthCodeTTL, DefaultAuthCodeTTL)
 	def(&c.RefreshTokenTTL, DefaultRefreshTokenTTL)
 	def(&c.AuthRequestTTL, DefaultAuthRequestTTL)
-	if len(c.ClaimTopics) == 0 {
-		c.ClaimTopics = defaultClaimTopics
+	if len(c.Catalogue) == 0 {
+		c.Catalogue = identity.DefaultCatalogue()
 	}
 	if c.LoginPath == "" {
 		c.LoginPath = DefaultLoginPath

@@ -3,7 +3,6 @@ package authz
 import (
 	"encoding/json"
 	"net/http"
-	"slices"
 )
 
 // Discovery is the OpenID Provider metadata document (OpenID Connect
@@ -17,6 +16,7 @@ type Discovery struct {
 	RevocationEndpoint                        string   `json:"revocation_endpoint"`
 	IntrospectionEndpoint                     string   `json:"introspection_endpoint"`
 	RegistrationEndpoint                      string   `json:"registration_endpoint,omitempty"`
+	EndSessionEndpoint                        string   `json:"end_session_endpoint"`
 	ScopesSupported                           []string `json:"scopes_supported"`
 	ClaimsSupported                           []string `json:"claims_supported"`
 	ResponseTypesSupported                    []string `json:"response_types_supported"`
@@ -30,9 +30,13 @@ type Discovery struct {
 	SubjectTypesSupported                     []string `json:"subject_types_supported"`
 	ClaimTypesSupported                       []string `json:"claim_types_supported"`
 	PromptValuesSupported                     []string `json:"prompt_values_supported"`
+	ACRValuesSupported                        []string `json:"acr_values_supported"`
 	ClaimsParameterSupported                  bool     `json:"claims_parameter_supported"`
 	RequestParameterSupported                 bool     `json:"request_parameter_supported"`
 	RequestURIParameterSupported              bool     `json:"request_uri_parameter_supported"`
+	// AuthorizationResponseIssParameterSupported is RFC 9207: every
+	// authorization response carries iss.
+	AuthorizationResponseIssParameterSupported bool `json:"authorization_response_iss_parameter_supported"`
 }
 
 // claimsSupported are the claims the ID token and /userinfo may carry.
@@ -53,7 +57,8 @@ func (p *Provider) Discovery() Discovery {
 		JWKSURI:                                iss + PathJWKS,
 		RevocationEndpoint:                     iss + PathRevoke,
 		IntrospectionEndpoint:                  iss + PathIntrospect,
-		ScopesSupported:                        supportedScopes(p.cfg.ClaimTopics),
+		EndSessionEndpoint:                     iss + PathEndSession,
+		ScopesSupported:                        supportedScopes(p.cfg.Catalogue),
 		ClaimsSupported:                        claimsSupported,
 		ResponseTypesSupported:                 []string{responseTypeCode},
 		ResponseModesSupported:                 []string{"query"},
@@ -62,11 +67,15 @@ func (p *Provider) Discovery() Discovery {
 		TokenEndpointAuthMethodsSupported:      clientAuth,
 		RevocationEndpointAuthMethodsSupported: clientAuth,
 		// fosite also accepts a bearer access token, which has no name here.
-		IntrospectionEndpointAuthMethodsSupported: []string{"client_secret_basic"},
-		IDTokenSigningAlgValuesSupported:          p.signingAlgs(),
-		SubjectTypesSupported:                     []string{"public"},
-		ClaimTypesSupported:                       []string{"normal"},
-		PromptValuesSupported:                     []string{"login", "consent", "select_account"},
+		IntrospectionEndpointAuthMethodsSupported:  []string{"client_secret_basic"},
+		IDTokenSigningAlgValuesSupported:           p.signingAlgs(),
+		SubjectTypesSupported:                      []string{"public"},
+		ClaimTypesSupported:                        []string{"normal"},
+		PromptValuesSupported:                      promptValues,
+		AuthorizationResponseIssParameterSupported: true,
+		// One wallet signature meets no higher assurance level: fosite answers
+		// acr_values with "0" (OIDC Core 2), and nothing more is ever claimed.
+		ACRValuesSupported: []string{"0"},
 	}
 	if p.cfg.RegistrationToken != "" {
 		d.RegistrationEndpoint = iss + PathRegister
@@ -74,14 +83,12 @@ func (p *Provider) Discovery() Discovery {
 	return d
 }
 
-// signingAlgs lists the current key's algorithm first, then those of the
-// other published keys, whose ID tokens may still be in use.
+// signingAlgs lists the ID token algorithms: the ring keeps a current key
+// of each, and a client may register any of them.
 func (p *Provider) signingAlgs() []string {
-	algs := []string{string(p.keys.Current().Alg)}
-	for _, k := range p.keys.JWKS().Keys {
-		if !slices.Contains(algs, k.Algorithm) {
-			algs = append(algs, k.Algorithm)
-		}
+	algs := make([]string, 0, len(ringAlgs))
+	for _, a := range ringAlgs {
+		algs = append(algs, string(a))
 	}
 	return algs
 }

@@ -20,12 +20,6 @@ var (
 	// ErrInvalidToken means a grant token is malformed, badly signed, of the
 	// wrong type, expired, or issued by someone else.
 	ErrInvalidToken = errors.New("authz: invalid grant token")
-	// ErrGrantInactive means the token's grant was revoked, used (immediate
-	// grants) or expired: introspection reported it inactive.
-	ErrGrantInactive = errors.New("authz: grant is not active")
-	// ErrKeyRevoked means the wallet that signed the consent no longer
-	// holds MANAGEMENT or ACTION purpose on the identity.
-	ErrKeyRevoked = errors.New("authz: wallet key no longer on the identity")
 	// ErrUnavailable means a check could not be made: the issuer, its JWKS
 	// or introspection endpoint, or the chain could not be reached. Callers
 	// must fail closed.

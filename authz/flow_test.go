@@ -113,8 +113,8 @@ func checkGrantClaims(t *testing.T, f *fixture, g *GrantClaims, sub, clientID st
 	switch {
 	case g.Subject != sub:
 		t.Errorf("access token sub %q, id_token sub %q", g.Subject, sub)
-	case g.ClientID != clientID || !slices.Equal(g.Audience, []string{clientID}):
-		t.Errorf("client_id %q, aud %v, want %q", g.ClientID, g.Audience, clientID)
+	case g.ClientID != clientID || !slices.Equal(g.Audience, []string{f.issuer}):
+		t.Errorf("client_id %q, aud %v, want client %q and aud the issuer", g.ClientID, g.Audience, clientID)
 	case !slices.Equal(g.Scopes, scopes):
 		t.Errorf("scopes %v, want %v", g.Scopes, scopes)
 	case g.GrantKind != kind || gr.Kind != kind:

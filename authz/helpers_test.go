@@ -20,6 +20,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	josejwt "github.com/go-jose/go-jose/v4/jwt"
 
+	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/store/sqlite"
 )
@@ -101,9 +102,12 @@ func (f *fixture) serveApprover(w http.ResponseWriter, r *http.Request) {
 		scopes, deny = f.approve(parked)
 	}
 	if deny {
-		if err := f.p.Deny(ctx, w, r, id); err != nil {
+		u, err := f.p.Deny(ctx, id)
+		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
 		}
+		http.Redirect(w, r, u.String(), http.StatusSeeOther)
 		return
 	}
 	a, err := f.recordGrant(ctx, parked.ClientID, scopes)
@@ -111,9 +115,12 @@ func (f *fixture) serveApprover(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	if err := f.p.Approve(ctx, w, r, id, a); err != nil {
+	u, err := f.p.Approve(ctx, id, a)
+	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
 	}
+	http.Redirect(w, r, u.String(), http.StatusSeeOther)
 }
 
 // recordGrant creates the active grant a consent produces and returns
@@ -124,15 +131,15 @@ func (f *fixture) recordGrant(ctx context.Context, clientID string, scopes []str
 		return Approval{}, err
 	}
 	kind := store.GrantImmediate
-	if slices.Contains(scopes, ScopeOfflineAccess) {
+	if slices.Contains(scopes, consent.ScopeOffline) {
 		kind = store.GrantPersistent
 	}
 	msg := "idconnect test consent for " + gid
 	hash := "0x" + common.Bytes2Hex(crypto.Keccak256([]byte(msg)))
 	now := time.Now().UTC()
 	g := store.Grant{
-		ID: gid, Kind: kind, State: store.GrantActive, Identity: f.identity.Hex(), ChainID: testChainID,
-		Wallet: f.wallet.Hex(), ClientID: clientID, Scopes: scopes, ConsentMessage: msg,
+		ID: gid, Kind: kind, State: store.GrantActive, Identity: f.identity, ChainID: testChainID,
+		Wallet: f.wallet, ClientID: clientID, Scopes: scopes, ConsentMessage: msg,
 		ConsentSignature: "0x00", ConsentHash: hash, CreatedAt: now, ActivatedAt: now,
 	}
 	if err := f.st.CreateGrant(ctx, g); err != nil {

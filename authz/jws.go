@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/rand"
+	"crypto/rsa"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -22,10 +23,12 @@ type jwsSigner struct {
 	key crypto.Signer
 	// headers holds the encoded protected header per typ.
 	headers map[string]string
+	// sigSize bounds the signature's length, to size the token's buffer.
+	sigSize int
 }
 
 func newJWSSigner(alg store.SigningAlg, kid string, key crypto.Signer) (*jwsSigner, error) {
-	switch key.(type) {
+	switch k := key.(type) {
 	case *ecdsa.PrivateKey:
 		if alg != store.AlgES256 {
 			return nil, fmt.Errorf("an ECDSA key cannot sign %s", alg)
@@ -34,10 +37,17 @@ func newJWSSigner(alg store.SigningAlg, kid string, key crypto.Signer) (*jwsSign
 		if alg != store.AlgEdDSA {
 			return nil, fmt.Errorf("an Ed25519 key cannot sign %s", alg)
 		}
+	case *rsa.PrivateKey:
+		if alg != store.AlgRS256 || k.N.BitLen() < 2048 {
+			return nil, fmt.Errorf("an RSA key of %d bits cannot sign %s", k.N.BitLen(), alg)
+		}
 	default:
 		return nil, fmt.Errorf("unsupported key type %T", key)
 	}
-	s := &jwsSigner{key: key, headers: map[string]string{}}
+	s := &jwsSigner{key: key, headers: map[string]string{}, sigSize: ed25519.SignatureSize}
+	if k, ok := key.(*rsa.PrivateKey); ok {
+		s.sigSize = k.Size()
+	}
 	for _, typ := range []string{typAccessToken, typJWT, typServiceToken, typCallback} {
 		h, err := json.Marshal(struct {
 			Alg string `json:"alg"`
@@ -59,7 +69,7 @@ func (s *jwsSigner) sign(typ string, payload []byte) (string, error) {
 		return "", fmt.Errorf("authz: no JWS header for typ %q", typ)
 	}
 	enc := base64.RawURLEncoding
-	buf := make([]byte, 0, len(h)+enc.EncodedLen(len(payload))+enc.EncodedLen(ed25519.SignatureSize)+2)
+	buf := make([]byte, 0, len(h)+enc.EncodedLen(len(payload))+enc.EncodedLen(s.sigSize)+2)
 	buf = append(buf, h...)
 	buf = append(buf, '.')
 	buf = enc.AppendEncode(buf, payload)
@@ -88,6 +98,10 @@ func (s *jwsSigner) signInput(in []byte) ([]byte, error) {
 		return out, nil
 	case ed25519.PrivateKey:
 		return ed25519.Sign(k, in), nil
+	case *rsa.PrivateKey:
+		// RS256 is RSASSA-PKCS1-v1_5 over SHA-256 (RFC 7518 section 3.3).
+		digest := sha256.Sum256(in)
+		return rsa.SignPKCS1v15(nil, k, crypto.SHA256, digest[:])
 	}
 	return nil, fmt.Errorf("unsupported key type %T", s.key)
 }

@@ -18,9 +18,16 @@ import (
 
 // KeyringConfig configures a Keyring.
 type KeyringConfig struct {
-	// Alg is the algorithm of the keys the ring creates: store.AlgES256
-	// (the default) or store.AlgEdDSA. Existing keys keep their own.
+	// Alg is the algorithm of the key that signs grant tokens, service
+	// tokens and callbacks: store.AlgES256 (the default) or
+	// store.AlgEdDSA. RSA is not offered for them: an RS256 signature
+	// costs about fifty ES256 ones, on the hot path of every code
+	// exchange. ID tokens are signed with the algorithm their client
+	// registered, so the ring keeps one current key of every algorithm
+	// (RS256, ES256 and EdDSA).
 	Alg store.SigningAlg
+	// RSABits is the size of new RSA keys: 2048 (the default) or 3072.
+	RSABits int
 	// TokenTTL is the longest lifetime of a token the keys sign: the
 	// larger of the access-token and ID-token TTLs. A retired key stays in
 	// the JWKS this long (plus RefreshInterval), until its last token has
@@ -45,8 +52,14 @@ type Key struct {
 	NotAfter time.Time
 }
 
-// Keyring holds the server's JWT signing keys: the current one signs, and
-// every key whose tokens may still be alive is published in the JWKS. The
+// ringAlgs are the algorithms the ring keeps a current key of, and so
+// the ID token algorithms a client may register: RS256 first, the
+// default of OpenID Connect. Never changed.
+var ringAlgs = []store.SigningAlg{store.AlgRS256, store.AlgES256, store.AlgEdDSA}
+
+// Keyring holds the server's JWT signing keys: one current key per
+// algorithm signs, and every key whose tokens may still be alive is
+// published in the JWKS. The
 // private halves are stored sealed. A Keyring is safe for concurrent use;
 // the signing path reads an immutable snapshot without locking.
 type Keyring struct {
@@ -63,7 +76,10 @@ type Keyring struct {
 
 // keyState is one immutable view of the store's keys.
 type keyState struct {
-	current  *ringKey
+	// current is the newest active key of each algorithm; primary is
+	// the one of KeyringConfig.Alg.
+	current  map[store.SigningAlg]*ringKey
+	primary  *ringKey
 	keys     []*ringKey // every published key, newest first
 	loadedAt time.Time
 }
@@ -78,6 +94,9 @@ func NewKeyring(ctx context.Context, st store.SigningKeyStore, sealer *store.Sea
 	if cfg.Alg == "" {
 		cfg.Alg = store.AlgES256
 	}
+	if cfg.RSABits == 0 {
+		cfg.RSABits = 2048
+	}
 	if cfg.RefreshInterval == 0 {
 		cfg.RefreshInterval = time.Minute
 	}
@@ -89,7 +108,10 @@ func NewKeyring(ctx context.Context, st store.SigningKeyStore, sealer *store.Sea
 	}
 	var errs []error
 	if cfg.Alg != store.AlgES256 && cfg.Alg != store.AlgEdDSA {
-		errs = append(errs, fmt.Errorf("unsupported signing algorithm %q", cfg.Alg))
+		errs = append(errs, fmt.Errorf("unsupported token signing algorithm %q (ES256 or EdDSA)", cfg.Alg))
+	}
+	if cfg.RSABits != 2048 && cfg.RSABits != 3072 {
+		errs = append(errs, fmt.Errorf("RSABits must be 2048 or 3072, got %d", cfg.RSABits))
 	}
 	if cfg.TokenTTL <= 0 {
 		errs = append(errs, errors.New("TokenTTL must be positive"))
@@ -109,8 +131,20 @@ func NewKeyring(ctx context.Context, st store.SigningKeyStore, sealer *store.Sea
 	return k, nil
 }
 
-// Current describes the key that signs new tokens.
-func (k *Keyring) Current() Key { return k.state.Load().current.describe() }
+// Current describes the key that signs new grant tokens (of
+// KeyringConfig.Alg).
+func (k *Keyring) Current() Key { return k.state.Load().primary.describe() }
+
+// CurrentKeys describes the current key of each algorithm: RS256,
+// ES256, EdDSA.
+func (k *Keyring) CurrentKeys() []Key {
+	st := k.state.Load()
+	out := make([]Key, 0, len(ringAlgs))
+	for _, alg := range ringAlgs {
+		out = append(out, st.current[alg].describe())
+	}
+	return out
+}
 
 // Reload re-reads the store now.
 func (k *Keyring) Reload(ctx context.Context) error {
@@ -119,15 +153,20 @@ func (k *Keyring) Reload(ctx context.Context) error {
 	return k.reloadLocked(ctx)
 }
 
-// Rotate makes a new key current. The keys it replaces stop signing now
-// and stay published until every token they signed has expired. It
-// returns the new key.
+// Rotate makes a new key of every algorithm current. The keys it
+// replaces stop signing now and stay published until every token they
+// signed has expired. It returns the new key of KeyringConfig.Alg; see
+// CurrentKeys for the others.
 func (k *Keyring) Rotate(ctx context.Context) (Key, error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	fresh, err := k.createLocked(ctx)
-	if err != nil {
-		return Key{}, err
+	fresh := map[store.SigningAlg]store.SigningKey{}
+	for _, alg := range ringAlgs {
+		rec, err := k.createLocked(ctx, alg)
+		if err != nil {
+			return Key{}, err
+		}
+		fresh[alg] = rec
 	}
 	recs, err := k.st.ListSigningKeys(ctx)
 	if err != nil {
@@ -136,9 +175,11 @@ func (k *Keyring) Rotate(ctx context.Context) (Key, error) {
 	now := k.cfg.Clock()
 	notAfter := now.Add(k.cfg.TokenTTL + k.cfg.RefreshInterval)
 	for _, r := range recs {
-		// Only older keys: a key made by a concurrent rotation elsewhere
-		// after ours wins, as it would on every node.
-		if r.KID == fresh.KID || !r.RetiredAt.IsZero() || r.CreatedAt.After(fresh.CreatedAt) {
+		// Only older keys of the same algorithm: a key made by a
+		// concurrent rotation elsewhere after ours wins, as it would on
+		// every node.
+		f, ok := fresh[r.Alg]
+		if !ok || r.KID == f.KID || !r.RetiredAt.IsZero() || r.CreatedAt.After(f.CreatedAt) {
 			continue
 		}
 		err := k.st.RetireSigningKey(ctx, r.KID, now, notAfter)
@@ -164,9 +205,18 @@ func (k *Keyring) JWKS() jose.JSONWebKeySet {
 	return set
 }
 
-// sign signs payload with the current key under the given JOSE typ.
+// sign signs payload with the current key of KeyringConfig.Alg under the
+// given JOSE typ.
 func (k *Keyring) sign(ctx context.Context, typ string, payload []byte) (string, store.SigningAlg, error) {
-	cur := k.fresh(ctx).current
+	return k.signAs(ctx, k.cfg.Alg, typ, payload)
+}
+
+// signAs signs payload with the current key of alg.
+func (k *Keyring) signAs(ctx context.Context, alg store.SigningAlg, typ string, payload []byte) (string, store.SigningAlg, error) {
+	cur, ok := k.fresh(ctx).current[alg]
+	if !ok {
+		return "", "", fmt.Errorf("authz: no signing key for %q", alg)
+	}
 	out, err := cur.signer.sign(typ, payload)
 	return out, cur.alg, err
 }
@@ -216,38 +266,44 @@ func (k *Keyring) fresh(ctx context.Context) *keyState {
 	return k.state.Load()
 }
 
-// reloadLocked rebuilds the snapshot from the store, creating a key when
-// none can sign. k.mu must be held.
+// reloadLocked rebuilds the snapshot from the store, creating a key of
+// each algorithm that has none that can sign. k.mu must be held.
 func (k *Keyring) reloadLocked(ctx context.Context) error {
 	recs, err := k.st.ListSigningKeys(ctx)
 	if err != nil {
 		return fmt.Errorf("authz: load signing keys: %w", err)
 	}
-	if !slices.ContainsFunc(recs, func(r store.SigningKey) bool { return r.RetiredAt.IsZero() }) {
-		rec, err := k.createLocked(ctx)
-		if err != nil {
-			return err
+	for _, alg := range ringAlgs {
+		if !slices.ContainsFunc(recs, func(r store.SigningKey) bool { return r.Alg == alg && r.RetiredAt.IsZero() }) {
+			rec, err := k.createLocked(ctx, alg)
+			if err != nil {
+				return err
+			}
+			recs = append(recs, rec)
 		}
-		recs = append(recs, rec)
 	}
 	now := k.cfg.Clock()
-	st := &keyState{loadedAt: now}
-	// ListSigningKeys is oldest first; the newest active key signs.
+	st := &keyState{loadedAt: now, current: map[store.SigningAlg]*ringKey{}}
+	// ListSigningKeys is oldest first; the newest active key of each
+	// algorithm signs.
 	for i := len(recs) - 1; i >= 0; i-- {
 		r := recs[i]
 		active := r.RetiredAt.IsZero()
 		if !active && !r.NotAfter.IsZero() && !r.NotAfter.After(now) {
 			continue
 		}
-		rk, err := k.ringKey(r, active && st.current == nil)
+		_, taken := st.current[r.Alg]
+		signing := active && !taken && slices.Contains(ringAlgs, r.Alg)
+		rk, err := k.ringKey(r, signing)
 		if err != nil {
 			return err
 		}
-		if active && st.current == nil {
-			st.current = rk
+		if signing {
+			st.current[r.Alg] = rk
 		}
 		st.keys = append(st.keys, rk)
 	}
+	st.primary = st.current[k.cfg.Alg]
 	for kid := range k.opened {
 		if !slices.ContainsFunc(st.keys, func(rk *ringKey) bool { return rk.kid == kid }) {
 			delete(k.opened, kid) // past its NotAfter: never needed again
@@ -276,9 +332,10 @@ func (k *Keyring) ringKey(r store.SigningKey, signing bool) (*ringKey, error) {
 	return rk, nil
 }
 
-// createLocked generates, seals and stores a new key. k.mu must be held.
-func (k *Keyring) createLocked(ctx context.Context) (store.SigningKey, error) {
-	rec, err := newSigningKey(k.cfg.Alg, k.sealer, k.cfg.Clock())
+// createLocked generates, seals and stores a new key of alg. k.mu must be
+// held.
+func (k *Keyring) createLocked(ctx context.Context, alg store.SigningAlg) (store.SigningKey, error) {
+	rec, err := newSigningKey(alg, k.cfg.RSABits, k.sealer, k.cfg.Clock())
 	if err != nil {
 		return store.SigningKey{}, err
 	}

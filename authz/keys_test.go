@@ -1,6 +1,7 @@
 package authz
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/coreos/go-oidc/v3/oidc"
 
+	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -60,7 +62,7 @@ func TestDiscovery(t *testing.T) {
 		"grant_types_supported":                 {"authorization_code", "refresh_token"},
 		"code_challenge_methods_supported":      {"S256"},
 		"token_endpoint_auth_methods_supported": {"client_secret_basic", "client_secret_post", "none"},
-		"id_token_signing_alg_values_supported": {"ES256"},
+		"id_token_signing_alg_values_supported": {"RS256", "ES256", "EdDSA"},
 		"subject_types_supported":               {"public"},
 	}
 	for k, want := range lists {
@@ -71,6 +73,23 @@ func TestDiscovery(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%s = %v, want %v", k, got, want)
 		}
+	}
+}
+
+// TestDiscoveryListsTheCatalogue: scopes_supported lists a claim scope
+// for each topic of the configured catalogue, not a fixed 1-8, and a
+// client registered without scopes may ask for those topics.
+func TestDiscoveryListsTheCatalogue(t *testing.T) {
+	const basic = 10101000100001 // ONCHAINID's BASIC_IDENTITY
+	cat := identity.Catalogue{1: {Number: 1, Name: "KYC"}, basic: {Number: basic, Name: "Basic identity"}}
+	f := newFixture(t, func(c *Config, _ *KeyringConfig) { c.Catalogue = cat })
+	want := []string{"openid", "profile", "email", "phone", "address", "offline_access", "claim:1", "claim:10101000100001"}
+	if got := f.p.Discovery().ScopesSupported; !slices.Equal(got, want) {
+		t.Fatalf("scopes_supported = %v, want %v", got, want)
+	}
+	c, _, err := newClient(ClientSpec{Name: "RP", RedirectURIs: []string{"https://rp.example/cb"}}, cat, bytes.NewReader(make([]byte, 64)), time.Now())
+	if err != nil || !slices.Equal(c.Scopes, want) {
+		t.Fatalf("client scopes = %v, %v; want %v", c.Scopes, err, want)
 	}
 }
 
@@ -87,18 +106,38 @@ func TestJWKS(t *testing.T) {
 		Keys []map[string]any `json:"keys"`
 	}
 	getJSON(t, f.issuer+PathJWKS, &set)
-	if len(set.Keys) != 1 {
-		t.Fatalf("%d keys", len(set.Keys))
+	if len(set.Keys) != 3 {
+		t.Fatalf("%d keys, want one per algorithm", len(set.Keys))
 	}
-	k := set.Keys[0]
-	want := map[string]any{"kty": "EC", "crv": "P-256", "alg": "ES256", "use": "sig", "kid": f.keys.Current().KID}
-	for name, v := range want {
-		if k[name] != v {
-			t.Errorf("%s = %v, want %v", name, k[name], v)
+	want := map[string]map[string]any{}
+	for _, k := range f.keys.CurrentKeys() {
+		want[k.KID] = map[string]any{"alg": string(k.Alg), "use": "sig", "kid": k.KID}
+	}
+	shape := map[string]map[string]any{
+		"ES256": {"kty": "EC", "crv": "P-256"},
+		"EdDSA": {"kty": "OKP", "crv": "Ed25519"},
+		"RS256": {"kty": "RSA", "e": "AQAB"},
+	}
+	for _, k := range set.Keys {
+		w, ok := want[k["kid"].(string)]
+		if !ok {
+			t.Fatalf("JWKS key %v is no current key", k["kid"])
 		}
-	}
-	if _, private := k["d"]; private {
-		t.Fatal("the JWKS publishes a private key")
+		for name, v := range w {
+			if k[name] != v {
+				t.Errorf("%s = %v, want %v", name, k[name], v)
+			}
+		}
+		for name, v := range shape[k["alg"].(string)] {
+			if k[name] != v {
+				t.Errorf("%s key: %s = %v, want %v", k["alg"], name, k[name], v)
+			}
+		}
+		for _, private := range []string{"d", "p", "q", "dp", "dq", "qi"} {
+			if _, ok := k[private]; ok {
+				t.Fatalf("the JWKS publishes a private key member %q", private)
+			}
+		}
 	}
 }
 
@@ -219,7 +258,7 @@ func TestEdDSAFlow(t *testing.T) {
 	if _, err := f.p.VerifyAccessToken(t.Context(), tok.AccessToken); err != nil {
 		t.Fatal(err)
 	}
-	if algs := f.p.Discovery().IDTokenSigningAlgValuesSupported; !slices.Equal(algs, []string{"EdDSA"}) {
+	if algs := f.p.Discovery().IDTokenSigningAlgValuesSupported; !slices.Equal(algs, []string{"RS256", "ES256", "EdDSA"}) {
 		t.Errorf("advertised algs %v", algs)
 	}
 }

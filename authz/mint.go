@@ -2,17 +2,13 @@ package authz
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
-
-// ErrGrantNotActive is returned by MintGrantToken for a grant that cannot
-// be read now.
-var ErrGrantNotActive = errors.New("authz: the grant is not active")
 
 // MintGrantToken signs a grant token for a grant activated outside the
 // authorization-code flow: an access request the owner validated by
@@ -24,15 +20,12 @@ var ErrGrantNotActive = errors.New("authz: the grant is not active")
 func (p *Provider) MintGrantToken(ctx context.Context, g store.Grant) (string, time.Duration, error) {
 	now := p.cfg.Clock()
 	if err := g.Usable(now); err != nil {
-		return "", 0, fmt.Errorf("%w: %w", ErrGrantNotActive, err)
+		return "", 0, fmt.Errorf("authz: mint grant token: %w", err)
 	}
-	id, err := identity.ParseAddress(g.Identity)
-	if err != nil {
-		return "", 0, fmt.Errorf("authz: mint grant token: identity: %w", err)
-	}
-	wallet, err := identity.ParseAddress(g.Wallet)
-	if err != nil {
-		return "", 0, fmt.Errorf("authz: mint grant token: wallet: %w", err)
+	id, wallet := g.Identity, g.Wallet
+	if id == (common.Address{}) || wallet == (common.Address{}) {
+		// An active grant always names both; a token must never carry zero.
+		return "", 0, fmt.Errorf("authz: mint grant token: grant %s has no identity or wallet", g.ID)
 	}
 	exp := now.Add(p.cfg.AccessTokenTTL)
 	if !g.ExpiresAt.IsZero() && g.ExpiresAt.Before(exp) {
@@ -40,7 +33,7 @@ func (p *Provider) MintGrantToken(ctx context.Context, g store.Grant) (string, t
 	}
 	chainID := uint64(g.ChainID)
 	token, err := signGrantToken(ctx, p.keys, p.cfg.Rand, p.cfg.Issuer, now, grantToken{
-		Subject: identity.CAIP10(chainID, id), ClientID: g.ClientID, Audience: []string{g.ClientID}, Scopes: g.Scopes,
+		Subject: identity.CAIP10(chainID, id), ClientID: g.ClientID, Audience: []string{p.cfg.Issuer}, Scopes: g.Scopes,
 		Grant:  grantInfo{ID: g.ID, Kind: g.Kind, Identity: id.Hex(), Wallet: wallet.Hex(), ChainID: chainID, Consent: g.ConsentHash},
 		Expiry: exp,
 	})

@@ -7,22 +7,27 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 
 	jose "github.com/go-jose/go-jose/v4"
 	"github.com/ory/fosite"
 	"github.com/ory/fosite/compose"
 	"github.com/ory/fosite/handler/openid"
 
+	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/store"
 )
 
 // Provider is idconnect's OAuth 2.0 / OpenID Connect provider.
 type Provider struct {
-	cfg     Config
-	st      store.Store
-	keys    *Keyring
-	log     *slog.Logger
-	oauth   fosite.OAuth2Provider
+	cfg        Config
+	st         store.Store
+	keys       *Keyring
+	log        *slog.Logger
+	oauth      fosite.OAuth2Provider
+	clientAuth interface {
+		AuthenticateClient(ctx context.Context, r *http.Request, form url.Values) (fosite.Client, error)
+	}
 	storage *Storage
 	// verified remembers tokens whose signature checked out; see
 	// verifiedTokens.
@@ -39,6 +44,12 @@ const (
 	PathIntrospect = "/oauth2/introspect"
 	PathRegister   = "/oauth2/register"
 	PathUserinfo   = "/userinfo"
+	// PathGrantReads is where third-party resource servers run the read
+	// rule (granttoken.PathGrantReads); web serves it.
+	PathGrantReads = "/oauth2/grant-reads"
+	// PathEndSession is RP-initiated logout; the web layer serves it,
+	// with the rules of CheckLogout.
+	PathEndSession = "/oauth2/logout"
 )
 
 // New composes the provider. keys must be configured with a TokenTTL at
@@ -78,10 +89,10 @@ func (p *Provider) fositeConfig() *fosite.Config {
 		GlobalSecret:          c.GlobalSecret,
 		// claim:1 must not imply claim:10, so no hierarchy.
 		ScopeStrategy:               fosite.ExactScopeStrategy,
-		AudienceMatchingStrategy:    fosite.DefaultAudienceMatchingStrategy,
+		AudienceMatchingStrategy:    resourceAudience,
 		EnforcePKCEForPublicClients: true,
 		// Refresh tokens only for persistent grants (offline_access).
-		RefreshTokenScopes:    []string{ScopeOfflineAccess},
+		RefreshTokenScopes:    []string{consent.ScopeOffline},
 		SanitationWhiteList:   codeSessionParams,
 		ClientSecretsHasher:   secretHasher{},
 		RedirectSecureChecker: fosite.IsRedirectURISecureStrict,
@@ -108,22 +119,26 @@ func (p *Provider) compose() {
 		},
 		Signer: signer,
 	}
-	p.oauth = compose.Compose(fc, p.storage, strategy,
-		compose.OAuth2AuthorizeExplicitFactory,
-		compose.OAuth2RefreshTokenGrantFactory,
+	core := compose.Compose(fc, p.storage, strategy,
+		codeGrantFactory,
+		refreshGrantFactory,
 		compose.OpenIDConnectExplicitFactory,
 		compose.OAuth2PKCEFactory,
 		compose.OAuth2TokenIntrospectionFactory,
 		revocationFactory,
 	)
+	// Grant reads authenticate resource servers exactly as the token
+	// endpoint authenticates clients: with fosite's own client authentication.
+	p.clientAuth = core.(*fosite.Fosite)
+	p.oauth = issuerResponses{OAuth2Provider: core, p: p}
 }
 
 // Mount registers the provider's endpoints.
 func (p *Provider) Mount(mux *http.ServeMux) {
 	mux.HandleFunc("GET "+PathDiscovery, p.serveDiscovery)
 	mux.HandleFunc("GET "+PathJWKS, p.serveJWKS)
-	mux.HandleFunc("GET "+PathAuthorize, p.serveAuthorize)
-	mux.HandleFunc("POST "+PathAuthorize, p.serveAuthorize)
+	mux.Handle("GET "+PathAuthorize, p.authorizeHandler())
+	mux.Handle("POST "+PathAuthorize, p.authorizeHandler())
 	mux.Handle("POST "+PathToken, browserCallable(p.serveToken))
 	mux.Handle("OPTIONS "+PathToken, browserCallable(nil))
 	mux.Handle("POST "+PathRevoke, browserCallable(p.serveRevoke))

@@ -10,8 +10,11 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/idconnect/idconnect/store"
 )
 
 // maxRegistrationBody bounds a registration request.
@@ -27,6 +30,11 @@ type registrationRequest struct {
 	GrantTypes              []string `json:"grant_types"`
 	ResponseTypes           []string `json:"response_types"`
 	Scope                   string   `json:"scope"`
+	IDTokenAlg              string   `json:"id_token_signed_response_alg"`
+	PostLogoutRedirectURIs  []string `json:"post_logout_redirect_uris"`
+	// Resources are the resource identifiers (RFC 8707) the client's
+	// resource servers read grants as; not a member RFC 7591 defines.
+	Resources []string `json:"resources"`
 }
 
 // registrationResponse is RFC 7591 section 3.2.1.
@@ -42,6 +50,9 @@ type registrationResponse struct {
 	GrantTypes              []string `json:"grant_types"`
 	ResponseTypes           []string `json:"response_types"`
 	Scope                   string   `json:"scope"`
+	IDTokenAlg              string   `json:"id_token_signed_response_alg"`
+	PostLogoutRedirectURIs  []string `json:"post_logout_redirect_uris,omitempty"`
+	Resources               []string `json:"resources,omitempty"`
 }
 
 // registrationError is an RFC 7591 section 3.2.2 error.
@@ -86,9 +97,14 @@ func parseRegistration(body []byte) (ClientSpec, string, error) {
 			return ClientSpec{}, "", metadataError("response type %q is not supported", clip(t))
 		}
 	}
+	alg := store.SigningAlg(req.IDTokenAlg)
+	if alg != "" && !slices.Contains(ringAlgs, alg) {
+		return ClientSpec{}, "", metadataError("id_token_signed_response_alg %q is not supported", clip(req.IDTokenAlg))
+	}
 	spec := ClientSpec{
 		Name: req.ClientName, LogoURI: req.LogoURI, RedirectURIs: req.RedirectURIs,
 		Public: method == "none", Scopes: strings.Fields(req.Scope),
+		IDTokenAlg: alg, PostLogoutRedirectURIs: req.PostLogoutRedirectURIs, Resources: req.Resources,
 	}
 	if len(req.RedirectURIs) == 0 {
 		return ClientSpec{}, "", &registrationError{Code: "invalid_redirect_uri", Description: "redirect_uris is required"}
@@ -140,7 +156,7 @@ func (p *Provider) serveRegister(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, re)
 		return
 	}
-	c, secret, err := newClient(spec, p.cfg.ClaimTopics, p.cfg.Rand, p.cfg.Clock())
+	c, secret, err := newClient(spec, p.cfg.Catalogue, p.cfg.Rand, p.cfg.Clock())
 	if err == nil {
 		err = p.st.CreateClient(r.Context(), c)
 	}
@@ -153,6 +169,8 @@ func (p *Provider) serveRegister(w http.ResponseWriter, r *http.Request) {
 		ClientID: c.ID, ClientSecret: secret, ClientIDIssuedAt: c.CreatedAt.Unix(), ClientName: c.Name,
 		LogoURI: c.LogoURI, RedirectURIs: c.RedirectURIs, TokenEndpointAuthMethod: method,
 		GrantTypes: c.GrantTypes, ResponseTypes: c.ResponseTypes, Scope: strings.Join(c.Scopes, " "),
+		IDTokenAlg: string(c.IDTokenAlg), PostLogoutRedirectURIs: c.PostLogoutRedirectURIs,
+		Resources: c.Resources,
 	}
 	if secret != "" {
 		never := int64(0)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/idconnect/idconnect/identity"
 )
 
 func register(t testing.TB, f *fixture, token, contentType, body string) (*http.Response, map[string]any) {
@@ -57,7 +59,8 @@ func TestRegisterEndpoint(t *testing.T) {
 			secret, _ := out["client_secret"].(string)
 			c, err := f.st.GetClient(t.Context(), id)
 			must(t, err)
-			if c.Public || c.Name != "Shop" || out["scope"] != "openid email" || secret == "" {
+			if c.Public || c.Name != "Shop" || out["scope"] != "openid email" || secret == "" ||
+				c.IDTokenAlg != "RS256" || out["id_token_signed_response_alg"] != "RS256" {
 				t.Fatalf("registered %+v from %v", c, out)
 			}
 			must(t, secretHasher{}.Compare(t.Context(), c.SecretHash, []byte(secret)))
@@ -118,6 +121,25 @@ func TestParseRegistration(t *testing.T) {
 		{"not an object", `["x"]`, "invalid_client_metadata", false, ""},
 		{"two values", `{"client_name":"a","redirect_uris":["` + cb + `"]} {}`, "invalid_client_metadata", false, ""},
 		{"empty", ``, "invalid_client_metadata", false, ""},
+		{"RS256", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"id_token_signed_response_alg":"RS256"}`, "", false, "client_secret_basic"},
+		{"ES256", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"id_token_signed_response_alg":"ES256"}`, "", false, "client_secret_basic"},
+		{"EdDSA", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"id_token_signed_response_alg":"EdDSA"}`, "", false, "client_secret_basic"},
+		{"alg none", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"id_token_signed_response_alg":"none"}`, "invalid_client_metadata", false, ""},
+		{"alg HS256", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"id_token_signed_response_alg":"HS256"}`, "invalid_client_metadata", false, ""},
+		{"alg lower case", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"id_token_signed_response_alg":"rs256"}`, "invalid_client_metadata", false, ""},
+		{"alg not a string", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"id_token_signed_response_alg":256}`, "invalid_client_metadata", false, ""},
+		{"post logout", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"post_logout_redirect_uris":["https://shop.example/bye"]}`, "", false, "client_secret_basic"},
+		{"post logout http", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"post_logout_redirect_uris":["http://shop.example/bye"]}`, "invalid_client_metadata", false, ""},
+		{"post logout fragment", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"post_logout_redirect_uris":["https://shop.example/bye#x"]}`, "invalid_client_metadata", false, ""},
+		{"resources", `{"client_name":"RS","redirect_uris":["` + cb + `"],"resources":["https://api.shop.example/v1","http://127.0.0.1:8080"]}`, "", false, "client_secret_basic"},
+		{"resource http", `{"client_name":"RS","redirect_uris":["` + cb + `"],"resources":["http://api.shop.example"]}`, "invalid_client_metadata", false, ""},
+		{"resource fragment", `{"client_name":"RS","redirect_uris":["` + cb + `"],"resources":["https://api.shop.example/#x"]}`, "invalid_client_metadata", false, ""},
+		{"resource relative", `{"client_name":"RS","redirect_uris":["` + cb + `"],"resources":["/api"]}`, "invalid_client_metadata", false, ""},
+		{"resource urn", `{"client_name":"RS","redirect_uris":["` + cb + `"],"resources":["urn:shop:api"]}`, "invalid_client_metadata", false, ""},
+		{"resource twice", `{"client_name":"RS","redirect_uris":["` + cb + `"],"resources":["https://api.shop.example","https://api.shop.example"]}`, "invalid_client_metadata", false, ""},
+		{"resource on a public client", `{"client_name":"RS","redirect_uris":["` + cb + `"],"token_endpoint_auth_method":"none","resources":["https://api.shop.example"]}`, "invalid_client_metadata", false, ""},
+		{"resources not a list", `{"client_name":"RS","redirect_uris":["` + cb + `"],"resources":"https://api.shop.example"}`, "invalid_client_metadata", false, ""},
+		{"post logout twice", `{"client_name":"Shop","redirect_uris":["` + cb + `"],"post_logout_redirect_uris":["https://shop.example/bye","https://shop.example/bye"]}`, "invalid_client_metadata", false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -148,6 +170,10 @@ func FuzzRegister(f *testing.F) {
 		`{"client_name":"\u0000","redirect_uris":[""]}`,
 		`{"redirect_uris":null,"grant_types":["refresh_token"],"response_types":["code"]}`,
 		`{"client_name":"x","redirect_uris":["https://a.example/cb"],"logo_uri":"javascript:alert(1)"}`,
+		`{"client_name":"x","redirect_uris":["https://a.example/cb"],"id_token_signed_response_alg":"RS256"}`,
+		`{"client_name":"x","redirect_uris":["https://a.example/cb"],"id_token_signed_response_alg":"none"}`,
+		`{"client_name":"x","redirect_uris":["https://a.example/cb"],"post_logout_redirect_uris":["https://a.example/bye"]}`,
+		`{"client_name":"x","redirect_uris":["https://a.example/cb"],"resources":["https://api.example/v1","urn:a:b","https://api.example/#f"]}`,
 		`[]`, `null`, `{`, ``,
 	} {
 		f.Add([]byte(seed))
@@ -170,7 +196,7 @@ func FuzzRegister(f *testing.F) {
 		if spec.Public != (method == "none") {
 			t.Fatalf("public %v with method %q", spec.Public, method)
 		}
-		if _, _, err := newClient(spec, defaultClaimTopics, bytes.NewReader(make([]byte, 64)), testTime); err != nil {
+		if _, _, err := newClient(spec, identity.DefaultCatalogue(), bytes.NewReader(make([]byte, 64)), testTime); err != nil {
 			t.Fatalf("parsed spec refused by newClient: %v", err)
 		}
 	})

@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/rsa"
 	"crypto/x509"
 	"encoding/base64"
 	"encoding/binary"
@@ -98,7 +99,7 @@ func publicEqual(a, b crypto.PublicKey) bool {
 
 // newSigningKey generates a key and returns its record, private half
 // sealed under the kid. The kid is the RFC 7638 thumbprint.
-func newSigningKey(alg store.SigningAlg, sealer *store.Sealer, now time.Time) (store.SigningKey, error) {
+func newSigningKey(alg store.SigningAlg, rsaBits int, sealer *store.Sealer, now time.Time) (store.SigningKey, error) {
 	var priv crypto.Signer
 	var err error
 	switch alg {
@@ -106,6 +107,8 @@ func newSigningKey(alg store.SigningAlg, sealer *store.Sealer, now time.Time) (s
 		priv, err = ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	case store.AlgEdDSA:
 		_, priv, err = ed25519.GenerateKey(rand.Reader)
+	case store.AlgRS256:
+		priv, err = rsa.GenerateKey(rand.Reader, rsaBits)
 	default:
 		err = fmt.Errorf("unsupported algorithm %q", alg)
 	}

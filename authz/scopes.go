@@ -2,35 +2,21 @@ package authz
 
 import (
 	"github.com/idconnect/idconnect/consent"
+	"github.com/idconnect/idconnect/identity"
 )
 
-// Scopes with a meaning of their own; claim:<topic> adds one on-chain claim per
-// topic. The catalogue is consent's; these names keep authz's call sites short.
-const (
-	ScopeOpenID        = consent.ScopeOpenID
-	ScopeProfile       = consent.ScopeProfile
-	ScopeEmail         = consent.ScopeEmail
-	ScopePhone         = consent.ScopePhone
-	ScopeAddress       = consent.ScopeAddress
-	ScopeOfflineAccess = consent.ScopeOffline
-)
+// Scope names, the claim:<topic> syntax and what each grants belong to
+// consent; the topics to the catalogue. authz only lists them.
 
-var baseScopes = []string{ScopeOpenID, ScopeProfile, ScopeEmail, ScopePhone, ScopeAddress, ScopeOfflineAccess}
+var baseScopes = []string{consent.ScopeOpenID, consent.ScopeProfile, consent.ScopeEmail,
+	consent.ScopePhone, consent.ScopeAddress, consent.ScopeOffline}
 
-// defaultClaimTopics are the catalogue's topics 1-8 (KYC … Travel Rule).
-var defaultClaimTopics = []uint64{1, 2, 3, 4, 5, 6, 7, 8}
-
-// ClaimScope is the scope that asks for the on-chain claim of a topic.
-func ClaimScope(topic uint64) string { return consent.ClaimScope(topic) }
-
-// ParseClaimScope returns the topic of a claim:<topic> scope.
-func ParseClaimScope(scope string) (uint64, bool) { return consent.ClaimTopic(scope) }
-
-// supportedScopes lists the base scopes and a claim scope per topic.
-func supportedScopes(topics []uint64) []string {
+// supportedScopes lists the base scopes and a claim scope per topic of
+// the catalogue.
+func supportedScopes(cat identity.Catalogue) []string {
 	out := append([]string(nil), baseScopes...)
-	for _, t := range topics {
-		out = append(out, ClaimScope(t))
+	for _, t := range cat.Numbers() {
+		out = append(out, consent.ClaimScope(t))
 	}
 	return out
 }

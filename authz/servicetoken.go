@@ -120,10 +120,10 @@ type ClientUpdater interface {
 }
 
 // ParseServiceWallets reads wallet addresses given in any case and returns
-// them in EIP-55 form, without duplicates. The zero address is refused: no
-// one can sign for it.
-func ParseServiceWallets(raw []string) ([]string, error) {
-	out := make([]string, 0, len(raw))
+// them without duplicates. The zero address is refused: no one can sign
+// for it.
+func ParseServiceWallets(raw []string) ([]common.Address, error) {
+	out := make([]common.Address, 0, len(raw))
 	var errs []error
 	for _, r := range raw {
 		a, err := identity.ParseAddress(r)
@@ -132,8 +132,8 @@ func ParseServiceWallets(raw []string) ([]string, error) {
 			errs = append(errs, fmt.Errorf("wallet %q is not a 0x address", r))
 		case a == common.Address{}:
 			errs = append(errs, errors.New("the zero address cannot be a wallet"))
-		case !slices.Contains(out, a.Hex()):
-			out = append(out, a.Hex())
+		case !slices.Contains(out, a):
+			out = append(out, a)
 		}
 	}
 	if len(errs) > 0 {

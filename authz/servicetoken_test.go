@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	jose "github.com/go-jose/go-jose/v4"
 	josejwt "github.com/go-jose/go-jose/v4/jwt"
 
@@ -205,7 +206,7 @@ func TestServiceWallets(t *testing.T) {
 			if (err == nil) != tc.ok || (err != nil && !errors.Is(err, ErrInvalidClient)) {
 				t.Fatalf("err = %v, want ok %v", err, tc.ok)
 			}
-			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+			if hexes(got) != strings.Join(tc.want, ",") {
 				t.Fatalf("got %q, want %q", got, tc.want)
 			}
 		})
@@ -217,7 +218,7 @@ func TestServiceWallets(t *testing.T) {
 	must(t, err)
 	c, err := f.st.GetClient(ctx, client)
 	must(t, err)
-	if len(c.Wallets) != 1 || c.Wallets[0] != "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4" {
+	if len(c.Wallets) != 1 || c.Wallets[0] != common.HexToAddress("0x5B38Da6a701c568545dCfcB03FcB875f56beddC4") {
 		t.Fatalf("stored wallets %q", c.Wallets)
 	}
 	if _, err := SetServiceWallets(ctx, f.st, "no-such-client", nil); !errors.Is(err, store.ErrNotFound) {
@@ -253,4 +254,13 @@ func FuzzVerifyServiceToken(f *testing.F) {
 			t.Fatalf("accepted %q as client %q", token, id)
 		}
 	})
+}
+
+// hexes joins addresses in EIP-55 form with commas.
+func hexes(as []common.Address) string {
+	s := make([]string, len(as))
+	for i, a := range as {
+		s[i] = a.Hex()
+	}
+	return strings.Join(s, ",")
 }

@@ -9,6 +9,8 @@ import (
 
 	josev3 "github.com/go-jose/go-jose/v3"
 	fositejwt "github.com/ory/fosite/token/jwt"
+
+	"github.com/idconnect/idconnect/store"
 )
 
 // idTokenSigner is fosite's jwt.Signer over the keyring. fosite uses it to
@@ -18,14 +20,22 @@ type idTokenSigner struct{ keys *Keyring }
 
 var _ fositejwt.Signer = (*idTokenSigner)(nil)
 
-// Generate signs the claims as a JWT with the current key. The header's
-// kid, alg and typ are the key's; fosite passes no other header.
-func (s *idTokenSigner) Generate(ctx context.Context, claims fositejwt.MapClaims, _ fositejwt.Mapper) (string, string, error) {
+// Generate signs the claims as a JWT with the current key of the header's
+// alg (idTokenStrategy sets the client's; RS256 when none is set). The
+// header's kid, alg and typ are the key's; no other header is written.
+func (s *idTokenSigner) Generate(ctx context.Context, claims fositejwt.MapClaims, header fositejwt.Mapper) (string, string, error) {
 	payload, err := json.Marshal(map[string]any(claims))
 	if err != nil {
 		return "", "", err
 	}
-	token, _, err := s.keys.sign(ctx, typJWT, payload)
+	alg := store.AlgRS256
+	// fosite's Headers.ToMap drops alg, so read it with Get.
+	if h, ok := header.(interface{ Get(string) any }); ok {
+		if a, ok := h.Get(headerAlg).(string); ok && a != "" {
+			alg = store.SigningAlg(a)
+		}
+	}
+	token, _, err := s.keys.signAs(ctx, alg, typJWT, payload)
 	if err != nil {
 		return "", "", err
 	}

@@ -191,9 +191,7 @@ func (s *Storage) RevokeRefreshToken(ctx context.Context, requestID string) erro
 		}
 		_, err := s.st.RevokeGrant(ctx, requestID, s.clock())
 		switch {
-		case err == nil, errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrGrantRevoked),
-			errors.Is(err, store.ErrGrantUsed), errors.Is(err, store.ErrExpired),
-			errors.Is(err, store.ErrGrantInactive):
+		case err == nil, errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrGrantInactive):
 			// Already over, one way or another.
 			return nil
 		}

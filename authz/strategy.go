@@ -2,13 +2,13 @@ package authz
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 
@@ -56,12 +56,8 @@ func (s *tokenStrategy) GenerateAccessToken(ctx context.Context, r fosite.Reques
 		exp = now.Add(s.ttl)
 	}
 	clientID := r.GetClient().GetID()
-	aud := []string{clientID}
-	for _, a := range r.GetGrantedAudience() {
-		if !slices.Contains(aud, a) {
-			aud = append(aud, a)
-		}
-	}
+	// RFC 9068: aud names the resource server(s), never the client.
+	aud := tokenAudience(ctx, r, s.issuer)
 	token, err := signGrantToken(ctx, s.keys, s.rand, s.issuer, now, grantToken{
 		Subject: sess.GetSubject(), ClientID: clientID, Audience: aud, Scopes: r.GetGrantedScopes(),
 		Grant: sess.Grant, Expiry: exp,
@@ -135,20 +131,41 @@ func (g grantChecker) check(ctx context.Context, r fosite.Requester) error {
 	return nil
 }
 
-// idTokenStrategy is fosite's ID token strategy, with at_hash computed by
-// SHA-512 when the signing key is EdDSA, as OpenID client libraries
-// (go-oidc among them) expect; fosite's helper only knows ES/RS/PS.
+// idTokenStrategy is fosite's ID token strategy, signing with the
+// algorithm the client registered (id_token_signed_response_alg, RS256 by
+// default) and computing at_hash with that algorithm's hash: SHA-512 for
+// EdDSA, as OpenID client libraries (go-oidc among them) expect, where
+// fosite's helper only knows ES/RS/PS and would compute it before the
+// algorithm is chosen.
 type idTokenStrategy struct {
 	openid.DefaultStrategy
 	keys *Keyring
 }
 
+// headerAlg is the ID token header member that tells idTokenSigner which
+// key to sign with.
+const headerAlg = "alg"
+
 func (s *idTokenStrategy) GenerateIDToken(ctx context.Context, lifespan time.Duration, r fosite.Requester) (string, error) {
-	if sess := sessionOf(r); sess != nil && sess.accessToken != "" && s.keys.Current().Alg == store.AlgEdDSA {
-		sum := sha512.Sum512([]byte(sess.accessToken))
-		sess.IDTokenClaims().AccessTokenHash = base64.RawURLEncoding.EncodeToString(sum[:len(sum)/2])
+	alg := idTokenAlgOf(r.GetClient())
+	if sess := sessionOf(r); sess != nil {
+		sess.IDTokenHeaders().Add(headerAlg, string(alg))
+		if sess.accessToken != "" {
+			sess.IDTokenClaims().AccessTokenHash = leftHalfHash(alg, sess.accessToken)
+		}
 	}
 	return s.DefaultStrategy.GenerateIDToken(ctx, lifespan, r)
+}
+
+// leftHalfHash is at_hash (OpenID Connect Core 3.1.3.6): the left half of
+// the hash of the token, with the hash of the signing algorithm.
+func leftHalfHash(alg store.SigningAlg, token string) string {
+	if alg == store.AlgEdDSA {
+		sum := sha512.Sum512([]byte(token))
+		return base64.RawURLEncoding.EncodeToString(sum[:len(sum)/2])
+	}
+	sum := sha256.Sum256([]byte(token))
+	return base64.RawURLEncoding.EncodeToString(sum[:len(sum)/2])
 }
 
 // grantToken is what a grant token says, whichever flow mints it.

@@ -19,6 +19,10 @@ func (p *Provider) serveToken(w http.ResponseWriter, r *http.Request) {
 		p.oauth.WriteAccessError(ctx, w, ar, unavailable(err))
 		return
 	}
+	if ctx, err = p.narrowAudience(ctx, ar); err != nil {
+		p.oauth.WriteAccessError(ctx, w, ar, err)
+		return
+	}
 	resp, err := p.oauth.NewAccessResponse(ctx, ar)
 	if err != nil {
 		p.logError(ctx, "token response", err)

@@ -16,6 +16,9 @@ var (
 	ErrExpired = errors.New("challenge: message expired or not yet valid")
 	// ErrNonce means the nonce was never issued here or was already used.
 	ErrNonce = errors.New("challenge: nonce unknown or already used")
+	// ErrBinding means the message was issued to another browser (or to a
+	// browser, and presented without its cookie). The nonce is not consumed.
+	ErrBinding = errors.New("challenge: message was requested by another browser")
 	// ErrSignature means the signature was not made by the message's address,
 	// neither as a plain key nor through the address's ERC-1271 contract.
 	ErrSignature = errors.New("challenge: signature does not match the message's address")

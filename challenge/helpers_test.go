@@ -121,7 +121,7 @@ func wantErr(tb testing.TB, err, want error) {
 
 // sentinels are the errors every Verify failure must wrap.
 var sentinels = []error{challenge.ErrMalformed, challenge.ErrMismatch, challenge.ErrExpired,
-	challenge.ErrNonce, challenge.ErrSignature, challenge.ErrUnavailable}
+	challenge.ErrNonce, challenge.ErrSignature, challenge.ErrUnavailable, challenge.ErrBinding}
 
 func isSentinel(err error) bool {
 	for _, s := range sentinels {

@@ -51,7 +51,7 @@ Request ID: req-7f3a`
 		t.Fatal(err)
 	}
 	wantRec := store.Challenge{Nonce: c.Nonce, Purpose: store.PurposeLogin, RequestID: testRequest,
-		Address: addr.Hex(), IssuedAt: t0, ExpiresAt: t0.Add(5 * time.Minute), ConsumedAt: t0}
+		Address: addr, IssuedAt: t0, ExpiresAt: t0.Add(5 * time.Minute), ConsumedAt: t0}
 	if !reflect.DeepEqual(rec, wantRec) {
 		t.Errorf("stored %+v\nwant   %+v", rec, wantRec)
 	}

@@ -33,7 +33,7 @@ const nonceLen = 24
 // Store is the slice of store.Store this package needs; store.Store satisfies it.
 type Store interface {
 	CreateChallenge(ctx context.Context, c store.Challenge) error
-	ConsumeChallenge(ctx context.Context, nonce string, now time.Time) (store.Challenge, error)
+	ConsumeBoundChallenge(ctx context.Context, nonce, binding string, now time.Time) (store.Challenge, error)
 }
 
 var _ Store = (store.Store)(nil)
@@ -107,6 +107,10 @@ type Request struct {
 	// Resources are listed in the message; for consent the last one is the
 	// ReCap URN.
 	Resources []string
+	// Binding, when set, is the random value the asking browser holds in a
+	// cookie: Verify then accepts the message only with the same value.
+	// Only its hash is stored.
+	Binding string
 }
 
 // Challenge is an issued message, to be signed with personal_sign.
@@ -137,7 +141,7 @@ func (s *Service) Issue(ctx context.Context, r Request) (Challenge, error) {
 	}
 	err = s.store.CreateChallenge(ctx, store.Challenge{
 		Nonce: nonce, Purpose: r.Purpose, RequestID: r.RequestID,
-		Address: r.Address.Hex(), IssuedAt: iat, ExpiresAt: exp,
+		Address: r.Address, IssuedAt: iat, ExpiresAt: exp, Binding: bindingHash(r.Binding),
 	})
 	if err != nil {
 		return Challenge{}, fmt.Errorf("challenge: store nonce: %w", err)
@@ -155,6 +159,14 @@ func (r Request) check() error {
 		return fmt.Errorf("%w: the signing address is required", ErrInvalid)
 	}
 	return nil
+}
+
+// bindingHash is what is stored for a binding value: nothing for none.
+func bindingHash(value string) string {
+	if value == "" {
+		return ""
+	}
+	return store.BindingHash(value)
 }
 
 func knownPurpose(p store.ChallengePurpose) bool {

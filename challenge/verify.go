@@ -22,6 +22,10 @@ type Expect struct {
 	RequestID string
 	// Address, when set, is the only wallet accepted.
 	Address *common.Address
+	// Binding is the value of the presenting browser's binding cookie, ""
+	// when it has none. A message issued with a Binding is accepted only
+	// with that value, and one issued without only with "".
+	Binding string
 }
 
 // Verified is a message whose signature checked out and whose nonce was consumed.
@@ -45,8 +49,10 @@ type Verified struct {
 // the validity window (ErrExpired); the signature, by EOA recovery and then
 // ERC-1271 (ErrSignature, or ErrUnavailable when the chain cannot be reached).
 // Only then is the nonce consumed, so a bad signature never burns someone's
-// nonce, while a replayed good message fails with ErrNonce. The stored record
-// must then match too (ErrMismatch): its purpose, request id, address and times.
+// nonce, while a replayed good message fails with ErrNonce. A message bound to
+// another browser fails with ErrBinding and its nonce stays unconsumed, so its
+// rightful browser can still use it. The stored record must then match too
+// (ErrMismatch): its purpose, request id, address and times.
 func (s *Service) Verify(ctx context.Context, text, signature string, want Expect) (Verified, error) {
 	p, err := parse(text)
 	if err != nil {
@@ -64,7 +70,7 @@ func (s *Service) Verify(ctx context.Context, text, signature string, want Expec
 	if err != nil {
 		return Verified{}, err
 	}
-	if err := s.consume(ctx, p, want.Purpose, now); err != nil {
+	if err := s.consume(ctx, p, want, now); err != nil {
 		return Verified{}, err
 	}
 	return Verified{Address: p.address, Message: p.siwe, ReCap: p.recap, Hash: hash,
@@ -110,9 +116,12 @@ func (s *Service) inWindow(p *message, now time.Time) error {
 // consume claims the nonce, then checks that it was issued for this flow, request,
 // wallet and validity period. A nonce the signer's own valid signature spent on
 // the wrong flow stays spent: only that signer could have produced it.
-func (s *Service) consume(ctx context.Context, p *message, purpose store.ChallengePurpose, now time.Time) error {
-	rec, err := s.store.ConsumeChallenge(ctx, p.nonce, now)
+func (s *Service) consume(ctx context.Context, p *message, want Expect, now time.Time) error {
+	purpose := want.Purpose
+	rec, err := s.store.ConsumeBoundChallenge(ctx, p.nonce, bindingHash(want.Binding), now)
 	switch {
+	case errors.Is(err, store.ErrBindingMismatch):
+		return fmt.Errorf("%w: the message was requested by another browser", ErrBinding)
 	case errors.Is(err, store.ErrNotFound):
 		return fmt.Errorf("%w: nonce was not issued here", ErrNonce)
 	case errors.Is(err, store.ErrConsumed):
@@ -127,7 +136,7 @@ func (s *Service) consume(ctx context.Context, p *message, purpose store.Challen
 		return fmt.Errorf("%w: nonce was issued for %s, not %s", ErrMismatch, rec.Purpose, purpose)
 	case rec.RequestID != p.requestID:
 		return fmt.Errorf("%w: nonce was issued for another request", ErrMismatch)
-	case rec.Address != "" && common.HexToAddress(rec.Address) != p.address:
+	case rec.Address != (common.Address{}) && rec.Address != p.address:
 		return fmt.Errorf("%w: nonce was issued for another wallet", ErrMismatch)
 	case !rec.IssuedAt.Equal(p.issuedAt) || !rec.ExpiresAt.Equal(p.expiresAt):
 		return fmt.Errorf("%w: times differ from those issued", ErrMismatch)

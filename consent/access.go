@@ -137,7 +137,7 @@ func (a *AccessRequests) Create(ctx context.Context, ask Ask) (Asked, error) {
 	}
 	now := a.Clock().UTC()
 	g := store.Grant{
-		ID: id, Kind: ask.Kind, State: store.GrantRequested, Identity: ask.Target.Identity.Hex(),
+		ID: id, Kind: ask.Kind, State: store.GrantRequested, Identity: ask.Target.Identity,
 		ChainID: int64(a.ChainID), ClientID: ask.ClientID, Scopes: scopes, Resource: ask.Target.Path(),
 		Fields: ask.Fields, Purpose: ask.Purpose, CallbackURL: ask.CallbackURL,
 		CreatedAt: now, ExpiresAt: now.Add(a.requestTTL()),
@@ -242,13 +242,13 @@ func (a *AccessRequests) issue(ctx context.Context, g store.Grant, clientName st
 // statement is the sentence of g's challenge: who receives the rights, then
 // the ReCap's own sentence.
 func (a *AccessRequests) statement(g store.Grant, clientName string) string {
-	return a.recap(g).Extend("Share with " + clientName + ".")
+	return ConsentStatement(a.recap(g), clientName)
 }
 
 // recap lists exactly the grant's fields (or claim) and kind against the
 // identity's resource URI, as the Connect flow's consent does.
 func (a *AccessRequests) recap(g store.Grant) challenge.ReCap {
-	return challenge.NewReCap(a.Issuer+"/identities/"+g.Identity, Abilities(g.Scopes, g.Kind)...)
+	return challenge.NewReCap(Resource(a.Issuer, g.Identity), Abilities(g.Scopes, g.Kind)...)
 }
 
 func (a *AccessRequests) grantURI(id string) string { return a.Issuer + "/access-grants/" + id }

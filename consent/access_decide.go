@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -66,7 +65,7 @@ func (a *AccessRequests) Validate(ctx context.Context, id, message, signature st
 	}
 	return a.decide(ctx, id, func(g store.Grant, now time.Time) store.Grant {
 		g.State, g.ActivatedAt = store.GrantActive, now
-		g.Wallet, g.ConsentMessage, g.ConsentSignature, g.ConsentHash = v.Address.Hex(), message, signature, v.Hash.Hex()
+		g.Wallet, g.ConsentMessage, g.ConsentSignature, g.ConsentHash = v.Address, message, signature, v.Hash.Hex()
 		g.ExpiresAt = time.Time{}
 		if g.Kind == store.GrantImmediate {
 			g.ExpiresAt = now.Add(a.immediateTTL())
@@ -75,28 +74,18 @@ func (a *AccessRequests) Validate(ctx context.Context, id, message, signature st
 	})
 }
 
-// verify checks a signed validation challenge of g: a fresh one of this
-// grant, exactly its ReCap and statement, by a key of the identity.
+// verify checks a signed validation challenge of g with the one
+// signed-consent rule: a fresh challenge of this grant, exactly its ReCap
+// and statement, by a key of the identity.
 func (a *AccessRequests) verify(ctx context.Context, g store.Grant, message, signature string) (challenge.Verified, error) {
-	v, err := a.signed(ctx, g, g.ID, message, signature)
-	if err != nil {
-		return v, err
-	}
-	resource := a.Issuer + "/identities/" + g.Identity
-	if v.ReCap == nil || len(v.ReCap.Resources()) != 1 ||
-		!slices.Equal(v.ReCap.Abilities(resource), a.recap(g).Abilities(resource)) {
-		return v, fmt.Errorf("%w: the signed ReCap is not this grant's", ErrBadSignature)
-	}
-	// The sentence the owner read must be the one issued: whoever relays
-	// the challenge cannot reword who is trusted.
 	client, err := a.Store.GetClient(ctx, g.ClientID)
 	if err != nil {
-		return v, fmt.Errorf("consent: access request: client: %w", err)
+		return challenge.Verified{}, fmt.Errorf("consent: access request: client: %w", err)
 	}
-	if st := v.Message.GetStatement(); st == nil || *st != a.statement(g, client.Name) {
-		return v, fmt.Errorf("%w: the signed statement is not the one issued", ErrBadSignature)
-	}
-	return v, a.holdsKey(ctx, g, v.Address)
+	return SignedConsent(ctx, a.Challenges, a.Directory, message, signature, Issued{
+		Purpose: store.PurposeAccessGrant, Domain: a.domain(), URI: a.grantURI(g.ID), RequestID: g.ID,
+		Identity: g.Identity, ReCap: a.recap(g), Statement: a.statement(g, client.Name),
+	})
 }
 
 // signed verifies a message signed for grant g under requestID (the
@@ -120,11 +109,7 @@ func (a *AccessRequests) signed(ctx context.Context, g store.Grant, requestID, m
 // holdsKey refuses a wallet without a management or action key on g's
 // identity.
 func (a *AccessRequests) holdsKey(ctx context.Context, g store.Grant, wallet common.Address) error {
-	id, err := identity.ParseAddress(g.Identity)
-	if err != nil {
-		return err
-	}
-	err = identity.RequirePurpose(ctx, a.Directory, id, wallet, identity.PurposeManagement, identity.PurposeAction)
+	err := identity.RequirePurpose(ctx, a.Directory, g.Identity, wallet, identity.PurposeManagement, identity.PurposeAction)
 	if errors.Is(err, identity.ErrMissingPurpose) {
 		return fmt.Errorf("%w: the wallet holds no management or action key on the identity", ErrNotOwner)
 	}
@@ -204,13 +189,13 @@ func (a *AccessRequests) pending(ctx context.Context, id string) (store.Grant, e
 
 // ownedBy refuses anyone but the grant's identity.
 func ownedBy(g store.Grant, owner common.Address) error {
-	if id, err := identity.ParseAddress(g.Identity); err != nil || id != owner {
+	if g.Identity != owner {
 		return ErrNotOwner
 	}
 	return nil
 }
 
 func (a *AccessRequests) audit(ctx context.Context, g store.Grant, kind store.AuditKind, detail string) {
-	_, _ = a.Store.AppendAuditEvent(ctx, store.AuditEvent{At: a.Clock().UTC(), Kind: kind, Actor: g.Identity,
+	_, _ = a.Store.AppendAuditEvent(ctx, store.AuditEvent{At: a.Clock().UTC(), Kind: kind, Actor: g.Identity.Hex(),
 		Identity: g.Identity, ClientID: g.ClientID, GrantID: g.ID, Detail: detail})
 }

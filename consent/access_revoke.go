@@ -8,7 +8,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/idconnect/idconnect/challenge"
-	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -33,8 +32,7 @@ func (a *AccessRequests) Revoke(ctx context.Context, id string, owner common.Add
 	err = a.Store.InTx(ctx, func(ctx context.Context) error {
 		g, err := a.Store.RevokeGrant(ctx, id, a.Clock().UTC())
 		switch {
-		case errors.Is(err, store.ErrGrantRevoked), errors.Is(err, store.ErrGrantUsed),
-			errors.Is(err, store.ErrExpired), errors.Is(err, store.ErrGrantInactive):
+		case errors.Is(err, store.ErrGrantInactive):
 			return fmt.Errorf("%w: %w", ErrDecided, err)
 		case err != nil:
 			return err
@@ -94,9 +92,5 @@ func (a *AccessRequests) RevokeSigned(ctx context.Context, id, message, signatur
 	if err := a.holdsKey(ctx, g, v.Address); err != nil {
 		return store.Grant{}, err
 	}
-	owner, err := identity.ParseAddress(g.Identity)
-	if err != nil {
-		return store.Grant{}, err
-	}
-	return a.Revoke(ctx, id, owner)
+	return a.Revoke(ctx, id, g.Identity)
 }

@@ -99,7 +99,7 @@ func TestAccessRequestValidated(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if active.State != store.GrantActive || active.Wallet != e.wallet.Hex() || active.ConsentMessage != asked.Challenge.Text ||
+			if active.State != store.GrantActive || active.Wallet != e.wallet || active.ConsentMessage != asked.Challenge.Text ||
 				(kind == store.GrantImmediate) == active.ExpiresAt.IsZero() {
 				t.Fatalf("validated grant = %+v", active)
 			}
@@ -256,7 +256,7 @@ func TestAccessRequestDenyAndRevoke(t *testing.T) {
 	if g, err := e.flow.Revoke(ctx, early.Grant.ID, e.id); err != nil || g.State != store.GrantRevoked {
 		t.Fatalf("revoke a requested grant = %+v, %v", g, err)
 	}
-	pending, _, err := e.store.ListPendingAccessRequests(ctx, e.id.Hex(), "", 50)
+	pending, _, err := e.store.ListPendingAccessRequests(ctx, e.id, "", 50)
 	if err != nil || len(pending) != 1 || pending[0].ID != asked.Grant.ID {
 		t.Fatalf("pending after revoking one of two = %v, %v", pending, err)
 	}

@@ -15,11 +15,10 @@ import (
 	"github.com/idconnect/idconnect/store"
 )
 
-// Errors of grant reads; each wraps the store or identity sentinel behind it.
-var (
-	ErrGrantInactive = errors.New("consent: grant is not active")
-	ErrKeyRevoked    = errors.New("consent: the signing wallet no longer holds a management or action key on the identity")
-)
+// ErrKeyRevoked refuses a read whose signing wallet lost its key. A grant
+// that cannot be used is store.ErrGrantInactive, the one error of that
+// meaning on every surface.
+var ErrKeyRevoked = errors.New("consent: the signing wallet no longer holds a management or action key on the identity")
 
 // GrantStore is what grants need from the store.
 type GrantStore interface {
@@ -70,7 +69,7 @@ func (g *Grants) Create(ctx context.Context, c Consent) (store.Grant, error) {
 	}
 	gr := store.Grant{
 		ID: id, Kind: KindOf(c.Scopes), State: store.GrantActive,
-		Identity: c.Identity.Hex(), ChainID: int64(c.ChainID), Wallet: c.Wallet.Hex(), ClientID: c.ClientID,
+		Identity: c.Identity, ChainID: int64(c.ChainID), Wallet: c.Wallet, ClientID: c.ClientID,
 		Scopes: Normalize(c.Scopes), Resource: c.Resource, Purpose: c.Purpose,
 		ConsentMessage: c.Message, ConsentSignature: c.Signature, ConsentHash: c.Hash.Hex(),
 		CreatedAt: now, ActivatedAt: now,
@@ -81,7 +80,7 @@ func (g *Grants) Create(ctx context.Context, c Consent) (store.Grant, error) {
 	if err := g.Store.CreateGrant(ctx, gr); err != nil {
 		return store.Grant{}, err
 	}
-	g.audit(ctx, store.AuditEvent{Kind: store.AuditConsent, Actor: gr.Wallet, Identity: gr.Identity, ClientID: gr.ClientID, GrantID: gr.ID, Detail: string(gr.Kind)})
+	g.audit(ctx, store.AuditEvent{Kind: store.AuditConsent, Actor: gr.Wallet.Hex(), Identity: gr.Identity, ClientID: gr.ClientID, GrantID: gr.ID, Detail: string(gr.Kind)})
 	return gr, nil
 }
 
@@ -91,7 +90,7 @@ func (g *Grants) Covering(ctx context.Context, clientID string, id common.Addres
 	now := g.Clock()
 	cursor := ""
 	for {
-		page, next, err := g.Store.ListGrants(ctx, store.GrantFilter{Identity: id.Hex(), ClientID: clientID, State: store.GrantActive, Cursor: cursor, Limit: store.MaxPageLimit})
+		page, next, err := g.Store.ListGrants(ctx, store.GrantFilter{Identity: id, ClientID: clientID, State: store.GrantActive, Cursor: cursor, Limit: store.MaxPageLimit})
 		if err != nil {
 			return store.Grant{}, false, err
 		}

@@ -93,7 +93,7 @@ func TestImmediateGrantIsReadOnce(t *testing.T) {
 			switch {
 			case err == nil:
 				ok++
-			case errors.Is(err, consent.ErrGrantInactive):
+			case errors.Is(err, store.ErrGrantInactive):
 				refused++
 			default:
 				t.Error(err)
@@ -135,7 +135,7 @@ func TestPersistentGrant(t *testing.T) {
 	if _, err := e.store.RevokeGrant(ctx, gr.ID, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := g.Use(ctx, e.read(gr, e.wallet)); !errors.Is(err, consent.ErrGrantInactive) {
+	if _, err := g.Use(ctx, e.read(gr, e.wallet)); !errors.Is(err, store.ErrGrantInactive) {
 		t.Errorf("read after revocation: err = %v", err)
 	}
 	if _, ok, _ := g.Covering(ctx, "client-1", e.id, []string{"openid"}); ok {
@@ -191,7 +191,7 @@ func TestProfilesSealed(t *testing.T) {
 	if err != nil || got != want {
 		t.Fatalf("Get = %+v, %v", got, err)
 	}
-	rec, _ := e.store.GetProfile(ctx, e.id.Hex())
+	rec, _ := e.store.GetProfile(ctx, e.id)
 	if bytes.Contains(rec.Ciphertext, []byte("ada@example.com")) || bytes.Contains(rec.Ciphertext, []byte("Lovelace")) {
 		t.Fatal("profile stored in clear")
 	}
@@ -235,7 +235,7 @@ func TestReadWithRevokedToken(t *testing.T) {
 			}
 			r := e.read(gr, e.wallet)
 			r.TokenHash = "revoked-hash"
-			if _, err := g.Use(ctx, r); !errors.Is(err, consent.ErrGrantInactive) {
+			if _, err := g.Use(ctx, r); !errors.Is(err, store.ErrGrantInactive) {
 				t.Fatalf("read with a revoked token: err = %v", err)
 			}
 			r.TokenHash = "another-token"

@@ -109,25 +109,24 @@ func (p *Profiles) Put(ctx context.Context, id common.Address, prof Profile) err
 	if err != nil {
 		return err
 	}
-	return p.Store.PutProfile(ctx, store.Profile{Identity: id.Hex(), WrappedKey: wrapped, Ciphertext: sealed, UpdatedAt: p.Clock()})
+	return p.Store.PutProfile(ctx, store.Profile{Identity: id, WrappedKey: wrapped, Ciphertext: sealed, UpdatedAt: p.Clock()})
 }
 
 // Get returns an identity's profile; an identity without one has an empty profile.
 func (p *Profiles) Get(ctx context.Context, id common.Address) (Profile, error) {
-	hex := id.Hex() // EIP-55 hashes the address: once
-	rec, err := p.Store.GetProfile(ctx, hex)
+	rec, err := p.Store.GetProfile(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
 		return Profile{}, nil
 	}
 	if err != nil {
 		return Profile{}, err
 	}
-	return p.open(hex, rec)
+	return p.open(id, rec)
 }
 
-// open unseals a stored profile of the identity whose EIP-55 hex is hex.
-func (p *Profiles) open(hex string, rec store.Profile) (Profile, error) {
-	plain, err := p.Sealer.Open(aad(hex), rec.WrappedKey, rec.Ciphertext)
+// open unseals a stored profile of the identity id.
+func (p *Profiles) open(id common.Address, rec store.Profile) (Profile, error) {
+	plain, err := p.Sealer.Open(aad(id.Hex()), rec.WrappedKey, rec.Ciphertext)
 	if err != nil {
 		return Profile{}, err
 	}

@@ -40,34 +40,52 @@ type Used struct {
 // errTokenRevoked refuses a read whose access token was revoked on its own.
 var errTokenRevoked = errors.New("the access token was revoked")
 
-// Use runs checks 2 and 3 of a resource read: the wallet that signed the consent
-// still holds purpose 1 or 2 on the identity (from the cache, so a key removed on
-// the chain stops reads within one block), then the grant is active and, if
-// immediate, consumed atomically, with the read recorded in its usage log. The
-// key check comes first so that a refused read does not burn an immediate grant.
-// Refused reads go to the audit log. With Grants.Usage set, a persistent grant's
-// read is logged in a batch and the grant returned carries only the fields of
-// store.GrantStatus.
+// Use runs the key and grant checks of a resource read: the wallet that
+// signed the consent still holds purpose 1 or 2 on the identity (from the
+// cache, so a key removed on the chain stops reads within one block), then
+// the grant is active and, if immediate, consumed atomically, with the read
+// recorded in its usage log. The key check comes first so that a refused
+// read does not burn an immediate grant. Refused reads go to the audit log.
+// With Grants.Usage set, a persistent grant's read is logged in a batch and
+// the grant returned carries only the fields of store.GrantStatus.
+// Reader.Read runs these with the token and claim checks.
 func (g *Grants) Use(ctx context.Context, r Read) (Used, error) {
+	return g.allow(ctx, r, nil)
+}
+
+// allow runs the key check, then before (when set: checks that can still
+// refuse without spending, such as judging claims), then the grant check
+// that spends, auditing a refusal.
+func (g *Grants) allow(ctx context.Context, r Read, before func() error) (Used, error) {
 	if r.Profile && g.Profiles == nil {
 		return Used{}, errors.New("consent: a read asks for the profile, and Grants has no Profiles")
 	}
-	gr, err := g.use(ctx, r)
+	err := g.holdsKey(ctx, r)
+	if err == nil && before != nil {
+		err = before()
+	}
+	var used Used
+	if err == nil {
+		used, err = g.spend(ctx, r)
+	}
 	if err != nil {
-		g.audit(ctx, store.AuditEvent{Kind: store.AuditRefusedRead, Actor: r.ClientID, Identity: r.Identity.Hex(),
+		g.audit(ctx, store.AuditEvent{Kind: store.AuditRefusedRead, Actor: r.ClientID, Identity: r.Identity,
 			ClientID: r.ClientID, GrantID: r.GrantID, Detail: refusal(err)})
 	}
-	return gr, err
+	return used, err
 }
 
-func (g *Grants) use(ctx context.Context, r Read) (Used, error) {
+// holdsKey refuses a read whose consent signer lost purpose 1 and 2.
+func (g *Grants) holdsKey(ctx context.Context, r Read) error {
 	err := identity.RequirePurpose(ctx, g.Directory, r.Identity, r.Wallet, identity.PurposeManagement, identity.PurposeAction)
 	if errors.Is(err, identity.ErrMissingPurpose) {
-		return Used{}, fmt.Errorf("%w: %w", ErrKeyRevoked, err)
+		return fmt.Errorf("%w: %w", ErrKeyRevoked, err)
 	}
-	if err != nil {
-		return Used{}, err
-	}
+	return err
+}
+
+// spend checks the grant and, if immediate, consumes it.
+func (g *Grants) spend(ctx context.Context, r Read) (Used, error) {
 	u := store.GrantUsage{GrantID: r.GrantID, At: g.Clock().UTC(), Resource: r.Resource, Fields: r.Fields, ClientID: r.ClientID}
 	if g.Usage != nil || r.TokenHash != "" {
 		gr, done, err := g.usePersistent(ctx, r, u)
@@ -105,7 +123,7 @@ func (g *Grants) usePersistent(ctx context.Context, r Read, u store.GrantUsage) 
 	case err != nil:
 		return Used{}, true, err
 	case st.TokenRevoked:
-		return Used{}, true, fmt.Errorf("%w: %w", ErrGrantInactive, errTokenRevoked)
+		return Used{}, true, fmt.Errorf("%w: %w", store.ErrGrantInactive, errTokenRevoked)
 	case st.Kind != store.GrantPersistent, g.Usage == nil:
 		return Used{}, false, nil
 	}
@@ -118,7 +136,6 @@ func (g *Grants) usePersistent(ctx context.Context, r Read, u store.GrantUsage) 
 	}
 	used = Used{Grant: gr}
 	if st.Profile != nil {
-		// st.Identity is the stored EIP-55 hex, which sealed the profile.
 		if used.Profile, err = g.Profiles.open(st.Identity, *st.Profile); err != nil {
 			return Used{}, true, err
 		}
@@ -129,21 +146,19 @@ func (g *Grants) usePersistent(ctx context.Context, r Read, u store.GrantUsage) 
 	return used, true, nil
 }
 
-// grantErr turns the store's refusals of a grant into ErrGrantInactive.
+// grantErr refuses a grant the store does not know as one that cannot be
+// used, so a token naming a deleted grant reads like a revoked one.
 func grantErr(err error) error {
-	switch {
-	case errors.Is(err, store.ErrGrantUsed), errors.Is(err, store.ErrGrantRevoked),
-		errors.Is(err, store.ErrGrantInactive), errors.Is(err, store.ErrExpired), errors.Is(err, store.ErrNotFound):
-		return fmt.Errorf("%w: %w", ErrGrantInactive, err)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("%w: %w", store.ErrGrantInactive, err)
 	}
 	return err
 }
 
 // matches checks that the token describes the grant it names.
 func matches(gr store.Grant, r Read) error {
-	// Compared as addresses: formatting r.Identity in EIP-55 would hash it.
-	if id, err := identity.ParseAddress(gr.Identity); err != nil || id != r.Identity || gr.ClientID != r.ClientID {
-		return fmt.Errorf("%w: the token does not match its grant", ErrGrantInactive)
+	if gr.Identity != r.Identity || gr.ClientID != r.ClientID {
+		return fmt.Errorf("%w: the token does not match its grant", store.ErrGrantInactive)
 	}
 	return nil
 }

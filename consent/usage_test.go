@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/store/sqlite"
@@ -30,7 +32,7 @@ func persistentGrant(t *testing.T, s store.Store, id string) {
 	t.Helper()
 	now := time.Now().UTC()
 	err := s.CreateGrant(t.Context(), store.Grant{ID: id, Kind: store.GrantPersistent, State: store.GrantActive,
-		Identity: "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4", ChainID: 1337, Wallet: "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4",
+		Identity: common.HexToAddress("0x5B38Da6a701c568545dCfcB03FcB875f56beddC4"), ChainID: 1337, Wallet: common.HexToAddress("0x5B38Da6a701c568545dCfcB03FcB875f56beddC4"),
 		ClientID: "client-1", Scopes: []string{"openid"}, CreatedAt: now, ActivatedAt: now})
 	if err != nil {
 		t.Fatal(err)
@@ -233,13 +235,13 @@ func TestBatchedReads(t *testing.T) {
 	}
 	other := e.read(gr, e.wallet)
 	other.ClientID = "client-2"
-	if _, err := g.Use(ctx, other); !errors.Is(err, consent.ErrGrantInactive) {
+	if _, err := g.Use(ctx, other); !errors.Is(err, store.ErrGrantInactive) {
 		t.Errorf("read by another client: %v", err)
 	}
 	if _, err := e.store.RevokeGrant(ctx, gr.ID, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := g.Use(ctx, e.read(gr, e.wallet)); !errors.Is(err, consent.ErrGrantInactive) {
+	if _, err := g.Use(ctx, e.read(gr, e.wallet)); !errors.Is(err, store.ErrGrantInactive) {
 		t.Fatalf("read right after revocation: %v", err)
 	}
 	if err := l.Flush(ctx); err != nil {
@@ -261,7 +263,7 @@ func TestBatchedReads(t *testing.T) {
 				mu.Lock()
 				ok++
 				mu.Unlock()
-			} else if !errors.Is(err, consent.ErrGrantInactive) {
+			} else if !errors.Is(err, store.ErrGrantInactive) {
 				t.Error(err)
 			}
 		})

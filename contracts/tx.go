@@ -44,6 +44,26 @@ func (s *Sender) Transact(ctx context.Context, to common.Address, calldata []byt
 	return s.wait(ctx, tx)
 }
 
+// SendWithNonce sends calldata to a contract with the given nonce and returns
+// once the node accepted it, without waiting for it to be mined: a caller
+// that allocates nonces itself can send several at once and Wait for each.
+func (s *Sender) SendWithNonce(ctx context.Context, to common.Address, calldata []byte, nonce uint64) (*types.Transaction, error) {
+	opts := s.opts(ctx)
+	opts.Nonce = new(big.Int).SetUint64(nonce)
+	bound := bind.NewBoundContract(to, abi.ABI{}, s.Backend, s.Backend, s.Backend)
+	tx, err := bound.RawTransact(opts, calldata)
+	if err != nil {
+		return nil, fmt.Errorf("contracts: send to %s: %w", to, err)
+	}
+	return tx, nil
+}
+
+// Wait waits until tx is mined and the node's head includes it, and fails
+// with ErrTxFailed when it reverted.
+func (s *Sender) Wait(ctx context.Context, tx *types.Transaction) (*types.Receipt, error) {
+	return s.wait(ctx, tx)
+}
+
 // Deploy creates a contract from its creation bytecode and constructor input and
 // waits until it is mined.
 func (s *Sender) Deploy(ctx context.Context, meta *bind.MetaData, constructorInput []byte) (common.Address, error) {

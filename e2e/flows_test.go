@@ -36,8 +36,8 @@ func TestImmediateGrantReadsOnce(t *testing.T) {
 	v := newVisitor(t, w)
 	v.saveProfile(map[string]string{"name": "Ada Lovelace", "email": "ada@example.com", "phone_number": "+441234567890"})
 
-	v.connect("profile", "email", "phone")
-	v.signIn(consentReady)
+	// Signed in for the profile, the owner is not asked to sign in again.
+	v.connectTo(consentReady, "profile", "email", "phone")
 	browsertest.Screenshot(t, v.tab, "consent.png")
 	if got := text(t, v.tab, "main#consent .grant-kind"); got != "Duration of access: one-time access" {
 		t.Errorf("consent page says %q", got)
@@ -68,12 +68,13 @@ func TestImmediateGrantReadsOnce(t *testing.T) {
 		t.Errorf("access token scope %q (%v), want openid profile email", token.Scope, err)
 	}
 
-	// The owner signed in twice (account, demo) and consented once, to the demo's callback.
+	// The owner signed in once (account, reused for the demo) and consented once,
+	// to the demo's callback.
 	signed := w.Signed()
-	if len(signed) != 3 {
-		t.Fatalf("the wallet signed %d messages, want 3", len(signed))
+	if len(signed) != 2 {
+		t.Fatalf("the wallet signed %d messages, want 2", len(signed))
 	}
-	if c := signed[2].Text; !strings.Contains(c, "\nURI: "+v.srv.Demo+"/callback\n") || !strings.Contains(c, "urn:recap:") {
+	if c := signed[1].Text; !strings.Contains(c, "\nURI: "+v.srv.Demo+"/callback\n") || !strings.Contains(c, "urn:recap:") {
 		t.Errorf("the consent message is not addressed to the demo's callback with a ReCap:\n%s", c)
 	}
 
@@ -167,7 +168,9 @@ func TestWrongChainRefusesLogin(t *testing.T) {
 }
 
 // TestReplayedLoginIsRefused: the exact login message and signature of a completed
-// sign-in, posted again to /login, get 400 replayed.
+// sign-in, posted again to /login from another client, get 403 wrong_browser: the
+// message and its request are bound to the browser that asked for them. (A replay
+// from the same browser gets 400 replayed: cmd/idconnect TestDenyAndReplay.)
 func TestReplayedLoginIsRefused(t *testing.T) {
 	t.Parallel()
 	w := newWallet(t)
@@ -193,8 +196,8 @@ func TestReplayedLoginIsRefused(t *testing.T) {
 	defer resp.Body.Close()
 	var out struct{ Error, Message string }
 	_ = json.NewDecoder(resp.Body).Decode(&out)
-	if resp.StatusCode != http.StatusBadRequest || out.Error != "replayed" {
-		t.Fatalf("replayed login = %d %+v, want 400 replayed", resp.StatusCode, out)
+	if resp.StatusCode != http.StatusForbidden || out.Error != "wrong_browser" {
+		t.Fatalf("replayed login = %d %+v, want 403 wrong_browser", resp.StatusCode, out)
 	}
 }
 

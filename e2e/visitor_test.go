@@ -44,6 +44,13 @@ const (
 // always asked), and clicks "Connect with ONCHAINID"; it waits for the login page.
 func (v *visitor) connect(scopes ...string) {
 	v.t.Helper()
+	v.connectTo(loginReady, scopes...)
+}
+
+// connectTo is connect for a browser that may already be signed in: a live
+// session is reused, so the demo's button leads to the page ready matches.
+func (v *visitor) connectTo(ready string, scopes ...string) {
+	v.t.Helper()
 	navigate(v.t, v.tab, chromedp.Navigate(v.srv.Demo+"/"), "form button.connect")
 	for _, box := range browsertest.Eval[[]scopeBox](v.t, v.tab, `Array.from(document.querySelectorAll('input[name="scope"]'), (i) => ({value: i.value, checked: i.checked}))`) {
 		if box.Checked != slices.Contains(scopes, box.Value) {
@@ -54,7 +61,7 @@ func (v *visitor) connect(scopes ...string) {
 	if !sameSet(got, scopes) {
 		v.t.Fatalf("ticked %v on the demo, want %v", got, scopes)
 	}
-	navigate(v.t, v.tab, chromedp.Click(chromedp.CSS("form button.connect")), loginReady)
+	navigate(v.t, v.tab, chromedp.Click(chromedp.CSS("form button.connect")), ready)
 }
 
 type scopeBox struct {

@@ -84,7 +84,7 @@ type outboxEntry struct {
 // OutboxStore is what an Outbox needs from the store.
 type OutboxStore interface {
 	EnqueueNotification(ctx context.Context, n store.Notification) (store.Notification, error)
-	GetWebhook(ctx context.Context, identity string) (store.Webhook, error)
+	GetWebhook(ctx context.Context, identity common.Address) (store.Webhook, error)
 }
 
 // Outbox enqueues notifications through the ctx it is given: call it with
@@ -106,14 +106,14 @@ type Outbox struct {
 // one is set; without one it does nothing, since the dashboard's list of
 // pending requests is the owner's inbox.
 func (o *Outbox) Owner(ctx context.Context, id common.Address, e Event) error {
-	_, err := o.Store.GetWebhook(ctx, id.Hex())
+	_, err := o.Store.GetWebhook(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("notify: owner: %w", err)
 	}
-	return o.enqueue(ctx, id.Hex(), NotificationWebhook, "", e)
+	return o.enqueue(ctx, id, NotificationWebhook, "", e)
 }
 
 // Callback notifies the service of e at g's callback URL, when it gave
@@ -130,10 +130,10 @@ func (o *Outbox) Callback(ctx context.Context, g store.Grant, e Event) error {
 
 // Requested tells the owner about a new access request (Notices).
 func (o *Outbox) Requested(ctx context.Context, g store.Grant) error {
-	if !common.IsHexAddress(g.Identity) {
+	if g.Identity == (common.Address{}) {
 		return fmt.Errorf("notify: owner: grant %s has no identity address", g.ID)
 	}
-	return o.Owner(ctx, common.HexToAddress(g.Identity), withGrant(Event{Type: EventAccessRequested}, g))
+	return o.Owner(ctx, g.Identity, withGrant(Event{Type: EventAccessRequested}, g))
 }
 
 // Decided tells the service the owner approved or denied (Notices).
@@ -162,7 +162,7 @@ func withGrant(e Event, g store.Grant) Event {
 	return e
 }
 
-func (o *Outbox) enqueue(ctx context.Context, owner, kind, target string, e Event) error {
+func (o *Outbox) enqueue(ctx context.Context, owner common.Address, kind, target string, e Event) error {
 	switch e.Type {
 	case EventAccessRequested, EventGrantDecided, EventGrantRevoked:
 	default:

@@ -130,7 +130,7 @@ func hookDeliverDue(t *testing.T, d *Deliverer, want int) {
 }
 
 func hookGrant(id string) store.Grant {
-	return store.Grant{ID: id, Kind: store.GrantPersistent, State: store.GrantRequested, Identity: hookOwner.Hex(), ClientID: "svc"}
+	return store.Grant{ID: id, Kind: store.GrantPersistent, State: store.GrantRequested, Identity: hookOwner, ClientID: "svc"}
 }
 
 // hookPayload decodes a delivery's body and checks it names nobody.

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/store/sqlite"
 )
@@ -60,11 +61,11 @@ func TestWebhookSecretSealedAtRest(t *testing.T) {
 	if onDisk(t, dir, []byte(secret)) {
 		t.Fatal("the webhook secret is stored in plaintext")
 	}
-	row, err := s.GetWebhook(t.Context(), hookOwner.Hex())
+	row, err := s.GetWebhook(t.Context(), hookOwner)
 	if err != nil || row.Secret != "" || len(row.SecretSealed) == 0 || bytes.Contains(row.SecretSealed, []byte(secret)) {
 		t.Fatalf("stored row %+v, %v", row, err)
 	}
-	if _, got, err := hooks.signingSecret(t.Context(), hookOwner.Hex()); err != nil || got != secret {
+	if _, got, err := hooks.signingSecret(t.Context(), hookOwner); err != nil || got != secret {
 		t.Fatalf("opened %q, %v", got, err)
 	}
 }
@@ -78,8 +79,8 @@ func TestWebhookSecretBoundToOwner(t *testing.T) {
 	if _, err := hooks.Set(t.Context(), hookOwner, "https://hooks.example.com/a"); err != nil {
 		t.Fatal(err)
 	}
-	row, _ := s.GetWebhook(t.Context(), hookOwner.Hex())
-	other := "0x0000000000000000000000000000000000000B0b"
+	row, _ := s.GetWebhook(t.Context(), hookOwner)
+	other := common.HexToAddress("0x0000000000000000000000000000000000000B0b")
 	row.Identity = other
 	if err := s.PutWebhook(t.Context(), row); err != nil {
 		t.Fatal(err)
@@ -91,7 +92,7 @@ func TestWebhookSecretBoundToOwner(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := (&Webhooks{Store: s, Sealer: otherKey}).signingSecret(t.Context(), hookOwner.Hex()); !errors.Is(err, ErrSecretUnreadable) {
+	if _, _, err := (&Webhooks{Store: s, Sealer: otherKey}).signingSecret(t.Context(), hookOwner); !errors.Is(err, ErrSecretUnreadable) {
 		t.Fatalf("opened under another server key: %v", err)
 	}
 }
@@ -101,9 +102,9 @@ func TestWebhookSecretBoundToOwner(t *testing.T) {
 // signing with the same value, and are sealed on first read too.
 func TestPlaintextSecretsSealed(t *testing.T) {
 	s := hookStore(t)
-	ids := []string{hookOwner.Hex(), "0x0000000000000000000000000000000000000B0b", "0x0000000000000000000000000000000000000C0c"}
+	ids := []common.Address{hookOwner, common.HexToAddress("0x0000000000000000000000000000000000000B0b"), common.HexToAddress("0x0000000000000000000000000000000000000C0c")}
 	for _, id := range ids {
-		if err := s.PutWebhook(t.Context(), store.Webhook{Identity: id, URL: "https://hooks.example.com/old", Secret: "old-" + id, CreatedAt: time.Now()}); err != nil {
+		if err := s.PutWebhook(t.Context(), store.Webhook{Identity: id, URL: "https://hooks.example.com/old", Secret: "old-" + id.Hex(), CreatedAt: time.Now()}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -122,7 +123,7 @@ func TestPlaintextSecretsSealed(t *testing.T) {
 	for _, id := range ids {
 		row, _ := s.GetWebhook(t.Context(), id)
 		_, secret, err := hooks.signingSecret(t.Context(), id)
-		if err != nil || secret != "old-"+id || row.Secret != "" {
+		if err != nil || secret != "old-"+id.Hex() || row.Secret != "" {
 			t.Fatalf("%s: secret %q, %v; row %+v", id, secret, err, row)
 		}
 	}

@@ -17,10 +17,10 @@ import (
 // WebhookStore is what Webhooks needs from the store.
 type WebhookStore interface {
 	PutWebhook(ctx context.Context, w store.Webhook) error
-	GetWebhook(ctx context.Context, identity string) (store.Webhook, error)
-	UpdateWebhook(ctx context.Context, identity string, fn func(store.Webhook) (store.Webhook, error)) error
-	PlaintextWebhooks(ctx context.Context, limit int) ([]string, error)
-	DeleteWebhook(ctx context.Context, identity string) error
+	GetWebhook(ctx context.Context, identity common.Address) (store.Webhook, error)
+	UpdateWebhook(ctx context.Context, identity common.Address, fn func(store.Webhook) (store.Webhook, error)) error
+	PlaintextWebhooks(ctx context.Context, limit int) ([]common.Address, error)
+	DeleteWebhook(ctx context.Context, identity common.Address) error
 }
 
 var _ WebhookStore = store.Store(nil)
@@ -42,8 +42,9 @@ type Webhooks struct {
 }
 
 // secretAAD binds a sealed secret to its identity: a sealed value copied
-// onto another owner's row does not open.
-func secretAAD(identity string) string { return "webhook-secret:" + identity }
+// onto another owner's row does not open. The identity is in EIP-55
+// form, as it always was, so secrets sealed before stay readable.
+func secretAAD(identity common.Address) string { return "webhook-secret:" + identity.Hex() }
 
 // Set creates or replaces the identity's webhook with a fresh secret,
 // which it returns: the only time the owner sees it. Replacing a webhook
@@ -66,11 +67,11 @@ func (w *Webhooks) Set(ctx context.Context, id common.Address, rawURL string) (s
 		return "", fmt.Errorf("notify: webhook secret: %w", err)
 	}
 	secret = base64.RawURLEncoding.EncodeToString(b)
-	key, sealed, err := w.Sealer.Seal(secretAAD(id.Hex()), []byte(secret))
+	key, sealed, err := w.Sealer.Seal(secretAAD(id), []byte(secret))
 	if err != nil {
 		return "", fmt.Errorf("notify: set webhook: %w", err)
 	}
-	err = w.Store.PutWebhook(ctx, store.Webhook{Identity: id.Hex(), URL: u, SecretKey: key, SecretSealed: sealed, CreatedAt: clockNow(w.Clock)})
+	err = w.Store.PutWebhook(ctx, store.Webhook{Identity: id, URL: u, SecretKey: key, SecretSealed: sealed, CreatedAt: clockNow(w.Clock)})
 	if err != nil {
 		return "", fmt.Errorf("notify: set webhook: %w", err)
 	}
@@ -81,7 +82,7 @@ func (w *Webhooks) Set(ctx context.Context, id common.Address, rawURL string) (s
 // secret stays sealed; a secret still in plaintext from before secrets
 // were sealed is sealed now.
 func (w *Webhooks) Get(ctx context.Context, id common.Address) (store.Webhook, bool, error) {
-	h, err := w.load(ctx, id.Hex())
+	h, err := w.load(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
 		return store.Webhook{}, false, nil
 	}
@@ -94,7 +95,7 @@ func (w *Webhooks) Get(ctx context.Context, id common.Address) (store.Webhook, b
 // Remove deletes the identity's webhook; deliveries still pending for it
 // are dropped. Errors: store.ErrNotFound when none is set.
 func (w *Webhooks) Remove(ctx context.Context, id common.Address) error {
-	if err := w.Store.DeleteWebhook(ctx, id.Hex()); err != nil {
+	if err := w.Store.DeleteWebhook(ctx, id); err != nil {
 		return fmt.Errorf("notify: remove webhook: %w", err)
 	}
 	return nil
@@ -121,7 +122,7 @@ func (w *Webhooks) SealPlaintext(ctx context.Context) (int, error) {
 }
 
 // load reads the identity's webhook, sealing a plaintext secret first.
-func (w *Webhooks) load(ctx context.Context, identity string) (store.Webhook, error) {
+func (w *Webhooks) load(ctx context.Context, identity common.Address) (store.Webhook, error) {
 	h, err := w.Store.GetWebhook(ctx, identity)
 	if err != nil || h.Secret == "" {
 		return h, err
@@ -131,7 +132,7 @@ func (w *Webhooks) load(ctx context.Context, identity string) (store.Webhook, er
 
 // seal replaces the identity's plaintext secret by its sealed form, on
 // the stored row, so a webhook replaced meanwhile is left alone.
-func (w *Webhooks) seal(ctx context.Context, identity string) (store.Webhook, error) {
+func (w *Webhooks) seal(ctx context.Context, identity common.Address) (store.Webhook, error) {
 	if w.Sealer == nil {
 		return store.Webhook{}, errors.New("notify: no sealer for webhook secrets")
 	}
@@ -155,7 +156,7 @@ func (w *Webhooks) seal(ctx context.Context, identity string) (store.Webhook, er
 
 // signingSecret returns where the identity's deliveries go and the secret
 // that signs them. Errors: store.ErrNotFound, ErrSecretUnreadable.
-func (w *Webhooks) signingSecret(ctx context.Context, identity string) (url, secret string, err error) {
+func (w *Webhooks) signingSecret(ctx context.Context, identity common.Address) (url, secret string, err error) {
 	if w.Sealer == nil {
 		return "", "", errors.New("notify: no sealer for webhook secrets")
 	}

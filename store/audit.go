@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // AuditKind classifies audit events.
@@ -24,7 +26,7 @@ type AuditEvent struct {
 	At       time.Time
 	Kind     AuditKind
 	Actor    string
-	Identity string
+	Identity common.Address // zero: no identity concerned
 	ClientID string
 	GrantID  string
 	Detail   string
@@ -33,7 +35,7 @@ type AuditEvent struct {
 // AuditFilter selects audit events. Empty fields match anything.
 type AuditFilter struct {
 	Kind     AuditKind
-	Identity string
+	Identity common.Address // zero matches any
 	ClientID string
 	GrantID  string
 	Cursor   string

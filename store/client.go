@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // Client is a registered OAuth2 client (a relying party).
@@ -18,9 +20,20 @@ type Client struct {
 	GrantTypes    []string
 	ResponseTypes []string
 	Scopes        []string
-	// Wallets are the EIP-55 addresses the service may sign challenges
-	// with on the access-request API.
-	Wallets   []string
+	// Wallets are the addresses the service may sign challenges with on
+	// the access-request API.
+	Wallets []common.Address
+	// IDTokenAlg is the client's id_token_signed_response_alg (OpenID
+	// Connect Dynamic Client Registration 1.0 section 2). Empty means the
+	// specification's default, RS256.
+	IDTokenAlg SigningAlg
+	// PostLogoutRedirectURIs are where RP-initiated logout may send the
+	// browser back to, matched exactly.
+	PostLogoutRedirectURIs []string
+	// Resources are the resource identifiers (RFC 8707 absolute URIs) the
+	// client's resource servers read grants as: a client may read only as
+	// one of its own.
+	Resources []string
 	CreatedAt time.Time
 }
 

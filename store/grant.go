@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // GrantKind says how often a grant may be used.
@@ -35,9 +37,9 @@ type Grant struct {
 	ID       string
 	Kind     GrantKind
 	State    GrantState
-	Identity string
+	Identity common.Address
 	ChainID  int64
-	Wallet   string
+	Wallet   common.Address
 	ClientID string
 	Scopes   []string
 	// Resource and Fields describe an access-request grant's target.
@@ -62,13 +64,13 @@ type Grant struct {
 }
 
 // Usable is UseGrant's rule: nil when g is active and not expired at at,
-// else the error UseGrant fails with: ErrGrantUsed, ErrGrantRevoked,
-// ErrExpired, or ErrGrantInactive (requested or denied).
+// else the error UseGrant fails with, which wraps ErrGrantInactive:
+// ErrGrantUsed, ErrGrantRevoked, ErrGrantExpired or ErrGrantNotActivated.
 func (g Grant) Usable(at time.Time) error {
 	switch g.State {
 	case GrantActive:
 		if !g.ExpiresAt.IsZero() && !g.ExpiresAt.After(at) {
-			return ErrExpired
+			return ErrGrantExpired
 		}
 		return nil
 	case GrantUsed:
@@ -76,9 +78,9 @@ func (g Grant) Usable(at time.Time) error {
 	case GrantRevoked:
 		return ErrGrantRevoked
 	case GrantExpired:
-		return ErrExpired
+		return ErrGrantExpired
 	}
-	return ErrGrantInactive
+	return ErrGrantNotActivated
 }
 
 // GrantStatus is the part of a grant that decides whether it may be read:
@@ -88,7 +90,7 @@ type GrantStatus struct {
 	ID        string
 	Kind      GrantKind
 	State     GrantState
-	Identity  string
+	Identity  common.Address
 	ClientID  string
 	ExpiresAt time.Time // zero: no expiry by time
 	// TokenRevoked tells whether the access token GetGrantStatus was asked
@@ -122,7 +124,8 @@ type GrantUsage struct {
 
 // GrantFilter selects grants for ListGrants. Empty fields match anything.
 type GrantFilter struct {
-	Identity string
+	// Identity zero matches any identity.
+	Identity common.Address
 	ClientID string
 	State    GrantState
 	// Cursor is the next value returned by the previous page, or empty.
@@ -147,8 +150,8 @@ type GrantStore interface {
 	// active and not expired at u.At. An immediate grant becomes used, so
 	// that of concurrent calls exactly one succeeds; a persistent grant
 	// counts the use. The usage row is written in the same transaction.
-	// Errors: ErrNotFound, ErrGrantUsed, ErrGrantRevoked, ErrGrantInactive
-	// (requested or denied), ErrExpired.
+	// Errors: ErrNotFound, or ErrGrantInactive wrapped by its reason
+	// (Usable).
 	UseGrant(ctx context.Context, id string, u GrantUsage) (Grant, error)
 	// RecordGrantUsage appends reads that were already allowed, by a check
 	// of the grant made when each was served, to the usage log, and adds
@@ -158,9 +161,8 @@ type GrantStore interface {
 	// persistent grants are recorded in batches. A u.ID is ignored. Errors:
 	// ErrNotFound when a grant does not exist, and then nothing is recorded.
 	RecordGrantUsage(ctx context.Context, us []GrantUsage) error
-	// RevokeGrant moves a requested or active grant to revoked. It fails
-	// with ErrGrantRevoked when already revoked, ErrGrantUsed when used,
-	// ErrExpired or ErrGrantInactive for the other final states.
+	// RevokeGrant moves a requested or active grant to revoked. Otherwise
+	// it fails with ErrGrantInactive, wrapped by its reason (Usable).
 	RevokeGrant(ctx context.Context, id string, at time.Time) (Grant, error)
 	// ListGrantUsage returns a grant's reads newest first.
 	ListGrantUsage(ctx context.Context, grantID, cursor string, limit int) ([]GrantUsage, string, error)
@@ -172,7 +174,7 @@ type AccessRequest struct {
 	ID          string
 	GrantID     string
 	ClientID    string
-	Identity    string
+	Identity    common.Address
 	Resource    string
 	Fields      []string
 	Kind        GrantKind
@@ -193,7 +195,7 @@ type AccessRequestStore interface {
 	GetAccessRequest(ctx context.Context, id string) (AccessRequest, error)
 	// ListPendingAccessRequests returns the identity's undecided requests,
 	// newest first, including expired ones so the owner can see them.
-	ListPendingAccessRequests(ctx context.Context, identity, cursor string, limit int) ([]AccessRequest, string, error)
+	ListPendingAccessRequests(ctx context.Context, identity common.Address, cursor string, limit int) ([]AccessRequest, string, error)
 	// DecideAccessRequest records the owner's decision time. It succeeds
 	// once; later calls fail with ErrConsumed.
 	DecideAccessRequest(ctx context.Context, id string, at time.Time) (AccessRequest, error)

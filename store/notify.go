@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // Webhook is where an identity owner wants notifications delivered.
@@ -10,7 +12,7 @@ import (
 // sealed with a Sealer (SecretKey is the wrapped data key, SecretSealed
 // the ciphertext), never in plaintext.
 type Webhook struct {
-	Identity     string
+	Identity     common.Address
 	URL          string
 	SecretKey    []byte
 	SecretSealed []byte
@@ -25,23 +27,23 @@ type Webhook struct {
 type WebhookStore interface {
 	// PutWebhook creates or replaces the identity's webhook.
 	PutWebhook(ctx context.Context, w Webhook) error
-	GetWebhook(ctx context.Context, identity string) (Webhook, error)
+	GetWebhook(ctx context.Context, identity common.Address) (Webhook, error)
 	// UpdateWebhook replaces the identity's webhook with what fn returns
 	// from the stored one, in one transaction, so that a change made in
 	// between (a new webhook) is not overwritten. fn's error aborts and
 	// is returned; ErrNotFound when none is set.
-	UpdateWebhook(ctx context.Context, identity string, fn func(Webhook) (Webhook, error)) error
+	UpdateWebhook(ctx context.Context, identity common.Address, fn func(Webhook) (Webhook, error)) error
 	// PlaintextWebhooks lists up to limit identities whose webhook still
 	// holds a plaintext Secret, for sealing.
-	PlaintextWebhooks(ctx context.Context, limit int) ([]string, error)
-	DeleteWebhook(ctx context.Context, identity string) error
+	PlaintextWebhooks(ctx context.Context, limit int) ([]common.Address, error)
+	DeleteWebhook(ctx context.Context, identity common.Address) error
 }
 
 // Notification is an outbox entry for the owner. ID is assigned by the
 // store.
 type Notification struct {
 	ID       int64
-	Identity string
+	Identity common.Address
 	Kind     string
 	Payload  []byte
 	// Attempts counts claims, so a worker that dies mid-delivery still

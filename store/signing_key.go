@@ -12,6 +12,7 @@ type SigningAlg string
 const (
 	AlgES256 SigningAlg = "ES256"
 	AlgEdDSA SigningAlg = "EdDSA"
+	AlgRS256 SigningAlg = "RS256"
 )
 
 // SigningKey is a JWT signing key. The private half is sealed by the

@@ -19,6 +19,7 @@ type Store interface {
 	AuditStore
 	WebhookStore
 	NotificationStore
+	OnboardingStore
 	Purger
 	Transactor
 

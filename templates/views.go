@@ -13,6 +13,9 @@ type LoginView struct {
 	ChainName  string
 	// DevWallet offers the built-in development wallet when the browser has none.
 	DevWallet bool
+	// LoginHint is the wallet the site suggested (EIP-55), or empty: the page
+	// selects it and says so when the wallet shares another account.
+	LoginHint string
 }
 
 // ConsentView is what the consent page shows.
@@ -74,6 +77,9 @@ type ErrorView struct {
 	Status  int
 	Title   string
 	Message string
+	// RequestID, when set, is shown so the visitor can quote it to the
+	// operator, whose log line carries the same id.
+	RequestID string
 }
 
 type assetsKey struct{}

@@ -7,6 +7,8 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // DefaultMaxBody bounds every request body: the largest the server takes
@@ -30,7 +32,7 @@ func LimitBodies(limit int64, next http.Handler) http.Handler {
 			return
 		}
 		if r.ContentLength > limit {
-			tooLarge(w, limit)
+			tooLarge(w, r, limit)
 			return
 		}
 		if !isForm(r.Header.Get("Content-Type")) {
@@ -42,10 +44,10 @@ func LimitBodies(limit int64, next http.Handler) http.Handler {
 		var tooBig *http.MaxBytesError
 		switch {
 		case errors.As(err, &tooBig):
-			tooLarge(w, limit)
+			tooLarge(w, r, limit)
 			return
 		case err != nil:
-			WriteError(w, http.StatusBadRequest, "bad_request", "The request body could not be read.")
+			httperr.JSON(w, r, http.StatusBadRequest, "bad_request", "The request body could not be read.")
 			return
 		}
 		r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
@@ -58,8 +60,8 @@ func isForm(contentType string) bool {
 	return err == nil && (mt == "application/x-www-form-urlencoded" || mt == "multipart/form-data")
 }
 
-func tooLarge(w http.ResponseWriter, limit int64) {
+func tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
 	w.Header().Set("Connection", "close") // the rest of the body is not read
-	WriteError(w, http.StatusRequestEntityTooLarge, "request_too_large",
+	httperr.JSON(w, r, http.StatusRequestEntityTooLarge, "request_too_large",
 		"The request body is larger than "+strconv.FormatInt(limit>>10, 10)+" KiB.")
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/a-h/templ"
+
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // SecurityHeaders sets the security headers on every response and gives each
@@ -24,7 +26,7 @@ func SecurityHeaders(issuer string, random io.Reader, next http.Handler) http.Ha
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var b [18]byte
 		if _, err := io.ReadFull(random, b[:]); err != nil {
-			http.Error(w, "internal error", http.StatusInternalServerError)
+			httperr.JSON(w, r, http.StatusInternalServerError, "server_error", "Something went wrong on our side. Try again.")
 			return
 		}
 		nonce := base64.RawURLEncoding.EncodeToString(b[:])

@@ -9,10 +9,12 @@ import (
 	"net/netip"
 	"strings"
 	"time"
+
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // Stack wraps a mux in idconnect's middleware, outermost first: the client
-// address from trusted proxies, request logging, security headers and the CSP
+// address from trusted proxies, the request id, request logging, security headers and the CSP
 // nonce, the per-IP rate limit, body limits, and cross-origin protection.
 // Building it here keeps the order right: the log and every limiter see the same
 // client address (ClientIP), the log sees every refusal, and pages always get
@@ -46,6 +48,7 @@ func (s Stack) Handler(mux *http.ServeMux) http.Handler {
 	}
 	h = SecurityHeaders(s.Issuer, s.Random, h)
 	h = logRequests(s.Log, s.Clock, s.Pseudonyms, noteRoute(mux, h))
+	h = RequestIDs(s.Random, h) // every answer, refusals included, carries one
 	if len(s.TrustedProxies) > 0 {
 		h = TrustProxies(s.TrustedProxies, h)
 	}
@@ -63,7 +66,7 @@ func CrossOrigin(next http.Handler, bypass ...string) http.Handler {
 		cop.AddInsecureBypassPattern(p)
 	}
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		WriteError(w, http.StatusForbidden, "cross_origin", "This request came from another site and was refused. Reload the page and try again.")
+		httperr.JSON(w, r, http.StatusForbidden, "cross_origin", "This request came from another site and was refused. Reload the page and try again.")
 	}))
 	return cop.Handler(next)
 }
@@ -74,16 +77,6 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
-}
-
-// WriteError answers with the JSON error shape the page scripts understand:
-// {"error":"<code>","message":"<text for people>"}. The message must never hold
-// detail meant for the log.
-func WriteError(w http.ResponseWriter, status int, code, message string) {
-	WriteJSON(w, status, struct {
-		Error   string `json:"error"`
-		Message string `json:"message"`
-	}{code, message})
 }
 
 // LogRequests logs one line per request: method, route pattern, status and

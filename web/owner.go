@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
@@ -47,13 +45,5 @@ func (o *Owner) Current(r *http.Request) (store.LoginSession, bool) {
 }
 
 func (o *Owner) stillKey(ctx context.Context, ls store.LoginSession) bool {
-	id, wallet, ok := sessionAddresses(ls)
-	return ok && identity.RequirePurpose(ctx, o.Directory, id, wallet, identity.PurposeManagement, identity.PurposeAction) == nil
-}
-
-// sessionAddresses are a login session's identity and wallet.
-func sessionAddresses(ls store.LoginSession) (id, wallet common.Address, ok bool) {
-	id, idErr := identity.ParseAddress(ls.Identity)
-	wallet, walletErr := identity.ParseAddress(ls.Wallet)
-	return id, wallet, idErr == nil && walletErr == nil
+	return identity.RequirePurpose(ctx, o.Directory, ls.Identity, ls.Wallet, identity.PurposeManagement, identity.PurposeAction) == nil
 }

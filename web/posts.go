@@ -15,10 +15,10 @@ import (
 )
 
 // maxPostBytes bounds the JSON bodies of the page scripts.
-const maxPostBytes = 16 << 10
+const MaxPostBytes = 16 << 10
 
 // errBadPost wraps every reason a page script's post is refused.
-var errBadPost = errors.New("malformed request")
+var ErrBadPost = errors.New("malformed request")
 
 var (
 	requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{8,128}$`)
@@ -26,14 +26,14 @@ var (
 )
 
 // challengePost asks for a message to sign.
-type challengePost struct {
+type ChallengePost struct {
 	Request string   `json:"request"`
 	Address string   `json:"address,omitempty"` // login
 	Scopes  []string `json:"scopes,omitempty"`  // consent
 }
 
 // signedPost carries a signed message.
-type signedPost struct {
+type SignedPost struct {
 	Request   string `json:"request"`
 	Message   string `json:"message"`
 	Signature string `json:"signature"`
@@ -43,8 +43,8 @@ type signedPost struct {
 // Its errors wrap errBadPost and say what is wrong without echoing the body;
 // when r is an http.MaxBytesReader that ran out, the error is its
 // *http.MaxBytesError instead.
-func decodeJSON(r io.Reader, v any) error {
-	dec := json.NewDecoder(io.LimitReader(r, maxPostBytes+1))
+func DecodeJSON(r io.Reader, v any) error {
+	dec := json.NewDecoder(io.LimitReader(r, MaxPostBytes+1))
 	dec.DisallowUnknownFields()
 	err := dec.Decode(v)
 	if err == nil {
@@ -59,7 +59,7 @@ func decodeJSON(r io.Reader, v any) error {
 	if errors.As(err, &tooBig) {
 		return err
 	}
-	return fmt.Errorf("%w: %s", errBadPost, jsonProblem(err))
+	return fmt.Errorf("%w: %s", ErrBadPost, jsonProblem(err))
 }
 
 var errTrailing = errors.New("trailing data")
@@ -83,36 +83,36 @@ func jsonProblem(err error) string {
 	return "the body is not the expected JSON object"
 }
 
-func parseChallengePost(r io.Reader, needAddress bool) (challengePost, common.Address, error) {
-	var p challengePost
-	if err := decodeJSON(r, &p); err != nil {
+func ParseChallengePost(r io.Reader, needAddress bool) (ChallengePost, common.Address, error) {
+	var p ChallengePost
+	if err := DecodeJSON(r, &p); err != nil {
 		return p, common.Address{}, err
 	}
 	if !requestIDPattern.MatchString(p.Request) {
-		return p, common.Address{}, fmt.Errorf("%w: request id", errBadPost)
+		return p, common.Address{}, fmt.Errorf("%w: request id", ErrBadPost)
 	}
 	if !needAddress {
 		return p, common.Address{}, nil
 	}
 	addr, err := identity.ParseAddress(p.Address)
 	if err != nil {
-		return p, common.Address{}, fmt.Errorf("%w: address", errBadPost)
+		return p, common.Address{}, fmt.Errorf("%w: address", ErrBadPost)
 	}
 	return p, addr, nil
 }
 
-func parseSignedPost(r io.Reader) (signedPost, error) {
-	var p signedPost
-	if err := decodeJSON(r, &p); err != nil {
+func ParseSignedPost(r io.Reader) (SignedPost, error) {
+	var p SignedPost
+	if err := DecodeJSON(r, &p); err != nil {
 		return p, err
 	}
 	switch {
 	case !requestIDPattern.MatchString(p.Request):
-		return p, fmt.Errorf("%w: request id", errBadPost)
+		return p, fmt.Errorf("%w: request id", ErrBadPost)
 	case p.Message == "" || len(p.Message) > 8<<10:
-		return p, fmt.Errorf("%w: message", errBadPost)
+		return p, fmt.Errorf("%w: message", ErrBadPost)
 	case !signaturePattern.MatchString(p.Signature):
-		return p, fmt.Errorf("%w: signature must be 0x and 65 bytes of hex", errBadPost)
+		return p, fmt.Errorf("%w: signature must be 0x and 65 bytes of hex", ErrBadPost)
 	}
 	return p, nil
 }
@@ -129,6 +129,6 @@ func messageAddress(text string) (common.Address, bool) {
 }
 
 // bodyOf bounds a request body.
-func bodyOf(w http.ResponseWriter, r *http.Request) io.Reader {
-	return http.MaxBytesReader(w, r.Body, maxPostBytes)
+func BodyOf(w http.ResponseWriter, r *http.Request) io.Reader {
+	return http.MaxBytesReader(w, r.Body, MaxPostBytes)
 }

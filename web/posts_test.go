@@ -23,11 +23,11 @@ func TestParseChallengePost(t *testing.T) {
 		{"unknown field", `{"request":"req_12345678","admin":1}`, false, false},
 		{"two objects", `{"request":"req_12345678"}{"request":"req_12345678"}`, false, false},
 		{"not json", `request=req_12345678`, false, false},
-		{"oversized", `{"request":"req_12345678","scopes":["` + strings.Repeat("a", maxPostBytes) + `"]}`, false, false},
+		{"oversized", `{"request":"req_12345678","scopes":["` + strings.Repeat("a", MaxPostBytes) + `"]}`, false, false},
 	}
 	for _, c := range cases {
-		_, _, err := parseChallengePost(strings.NewReader(c.body), c.needAddr)
-		if c.ok != (err == nil) || (err != nil && !errors.Is(err, errBadPost)) {
+		_, _, err := ParseChallengePost(strings.NewReader(c.body), c.needAddr)
+		if c.ok != (err == nil) || (err != nil && !errors.Is(err, ErrBadPost)) {
 			t.Errorf("%s: err = %v", c.name, err)
 		}
 	}
@@ -45,7 +45,7 @@ func TestParseSignedPost(t *testing.T) {
 		{"huge message", `{"request":"req_12345678","message":"` + strings.Repeat("m", 9000) + `","signature":"` + goodSig + `"}`, false},
 	}
 	for _, c := range cases {
-		if _, err := parseSignedPost(strings.NewReader(c.body)); c.ok != (err == nil) {
+		if _, err := ParseSignedPost(strings.NewReader(c.body)); c.ok != (err == nil) {
 			t.Errorf("%s: err = %v", c.name, err)
 		}
 	}
@@ -75,14 +75,14 @@ func FuzzPosts(f *testing.F) {
 	f.Add(`{"request":"req_12345678","address":"0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"}`)
 	f.Add(`{"request":"req_12345678","message":"m","signature":"` + goodSig + `"}`)
 	f.Fuzz(func(t *testing.T, body string) {
-		if p, addr, err := parseChallengePost(strings.NewReader(body), true); err == nil {
+		if p, addr, err := ParseChallengePost(strings.NewReader(body), true); err == nil {
 			if !requestIDPattern.MatchString(p.Request) || addr.Hex() == "" {
 				t.Fatalf("accepted %+v", p)
 			}
-		} else if !errors.Is(err, errBadPost) {
+		} else if !errors.Is(err, ErrBadPost) {
 			t.Fatalf("untyped error %v", err)
 		}
-		if p, err := parseSignedPost(strings.NewReader(body)); err == nil && !signaturePattern.MatchString(p.Signature) {
+		if p, err := ParseSignedPost(strings.NewReader(body)); err == nil && !signaturePattern.MatchString(p.Signature) {
 			t.Fatalf("accepted signature %q", p.Signature)
 		}
 		_, _ = messageAddress(body)

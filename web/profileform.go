@@ -13,8 +13,8 @@ import (
 var errBadForm = errors.New("malformed form")
 
 // parseProfileForm reads the profile form post, bounded, into a normalized profile.
-func parseProfileForm(w http.ResponseWriter, r *http.Request) (consent.Profile, error) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxPostBytes)
+func ParseProfileForm(w http.ResponseWriter, r *http.Request) (consent.Profile, error) {
+	r.Body = http.MaxBytesReader(w, r.Body, MaxPostBytes)
 	if err := r.ParseForm(); err != nil {
 		return consent.Profile{}, errBadForm
 	}
@@ -51,7 +51,7 @@ func firstOf(vs []string) string {
 	return vs[0]
 }
 
-func toForm(p consent.Profile) templates.ProfileForm {
+func ToForm(p consent.Profile) templates.ProfileForm {
 	return templates.ProfileForm{Name: p.Name, GivenName: p.GivenName, FamilyName: p.FamilyName, Email: p.Email, Phone: p.Phone,
 		Street: p.Address.Street, Locality: p.Address.Locality, Region: p.Address.Region, PostalCode: p.Address.PostalCode, Country: p.Address.Country}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 func testPseudonyms(t testing.TB) *Pseudonyms {
@@ -77,10 +78,10 @@ func TestFailedRequestLogsNoAddress(t *testing.T) {
 	chainErr := fmt.Errorf("identity: check purpose of %s: %w on identity eip155:1337:%s", strings.ToLower(wallet), identity.ErrChainUnavailable, identAdr)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api", func(w http.ResponseWriter, r *http.Request) {
-		failProblem(w, r, log, "access api: read", chainErr)
+		httperr.FailProblem(w, r, log, "access api: read", chainErr)
 	})
 	mux.HandleFunc("GET /page", func(w http.ResponseWriter, r *http.Request) {
-		serverError(log.With("owner", wallet), w, "dashboard", errors.Join(errors.New("profile of ada@example.com"), chainErr))
+		httperr.FailJSON(w, r, log.With("owner", wallet), "dashboard", errors.Join(errors.New("profile of ada@example.com"), chainErr))
 	})
 	h := Stack{Issuer: "http://id.example", Log: log, Pseudonyms: p}.Handler(mux)
 	for _, path := range []string{"/api", "/page"} {

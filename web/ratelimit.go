@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 // Limiter is a set of token buckets, one per key ("ip:…", "addr:…"), held in a
@@ -93,7 +95,7 @@ func (l *Limiter) bucket(key string) *rate.Limiter {
 func LimitByIP(l *Limiter, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if ok, wait := l.Check("ip:" + ClientIP(r)); !ok {
-			TooManyRequests(w, wait)
+			TooManyRequests(w, r, wait)
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -101,11 +103,11 @@ func LimitByIP(l *Limiter, next http.Handler) http.Handler {
 }
 
 // TooManyRequests answers 429 with a Retry-After of at least one second.
-func TooManyRequests(w http.ResponseWriter, retryAfter time.Duration) {
+func TooManyRequests(w http.ResponseWriter, r *http.Request, retryAfter time.Duration) {
 	secs := int64(math.Ceil(retryAfter.Seconds()))
 	secs = min(max(secs, 1), 86400)
 	w.Header().Set("Retry-After", strconv.FormatInt(secs, 10))
-	WriteError(w, http.StatusTooManyRequests, "rate_limited",
+	httperr.JSON(w, r, http.StatusTooManyRequests, "rate_limited",
 		"Too many requests. Try again in "+strconv.FormatInt(secs, 10)+" seconds.")
 }
 

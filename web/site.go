@@ -31,7 +31,7 @@ func (s Site) Origin() string {
 }
 
 // originOf returns scheme://host of a URL, or "" when it has none.
-func originOf(raw string) string {
+func OriginOf(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
 		return ""

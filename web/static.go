@@ -16,6 +16,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/idconnect/idconnect/templates"
+	"github.com/idconnect/idconnect/web/httperr"
 )
 
 //go:embed static
@@ -117,8 +118,9 @@ func (s *Static) Render(w http.ResponseWriter, r *http.Request, status int, page
 	var buf bytes.Buffer
 	ctx := templates.WithAssets(r.Context(), s.Path)
 	if err := page.Render(ctx, &buf); err != nil {
-		s.log.ErrorContext(r.Context(), "render page", "route", r.Pattern, "err", err)
-		http.Error(w, "internal error", http.StatusInternalServerError)
+		s.log.ErrorContext(r.Context(), "render page", "route", r.Pattern, "request_id", httperr.RequestID(r.Context()), "err", err)
+		// Not the error page: rendering is what failed.
+		http.Error(w, "internal error (request id "+httperr.RequestID(r.Context())+")", http.StatusInternalServerError)
 		return
 	}
 	h := w.Header()

@@ -150,19 +150,3 @@ func orDash(s string) string {
 	}
 	return s
 }
-
-// setClientWallets stores the wallets of a client that `client create`
-// just made. The client is removed again when they cannot be stored, so
-// that a failed command leaves nothing behind.
-func setClientWallets(ctx context.Context, s store.Store, id string, wallets []string) error {
-	if len(wallets) == 0 {
-		return nil
-	}
-	if _, err := authz.SetServiceWallets(ctx, s, id, wallets); err != nil {
-		if derr := s.DeleteClient(ctx, id); derr != nil {
-			return errors.Join(err, fmt.Errorf("client %s was created without its wallets: %w", id, derr))
-		}
-		return err
-	}
-	return nil
-}

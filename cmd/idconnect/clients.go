@@ -9,6 +9,7 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v3"
 
 	"github.com/idconnect/idconnect/authz"
@@ -68,6 +69,9 @@ func clientCommand(stdout io.Writer) *cli.Command {
 					&cli.BoolFlag{Name: "public", Usage: "a public client (browser or native app): no secret, PKCE required"},
 					&cli.BoolFlag{Name: "json", Usage: `print {"client_id":…,"client_secret":…}`},
 					&cli.StringSliceFlag{Name: "wallet", Usage: "0x address the service may sign access-request API challenges with (repeat for several)"},
+					&cli.StringFlag{Name: "id-token-alg", Usage: "id_token_signed_response_alg: RS256 (the default), ES256 or EdDSA"},
+					&cli.StringSliceFlag{Name: "post-logout-redirect-uri", Usage: "exact URI that RP-initiated logout may return to (repeat for several)"},
+					&cli.StringSliceFlag{Name: "resource", Usage: "resource identifier (RFC 8707) the client's resource servers read grants as at /oauth2/grant-reads: absolute https URI, http only on loopback, no fragment (repeat for several)"},
 				),
 				Action: func(ctx context.Context, c *cli.Command) error {
 					wallets, err := authz.ParseServiceWallets(c.StringSlice("wallet"))
@@ -79,15 +83,18 @@ func clientCommand(stdout io.Writer) *cli.Command {
 						return err
 					}
 					defer s.Close()
-					spec := authz.ClientSpec{Name: c.String("name"), LogoURI: c.String("logo-uri"), RedirectURIs: c.StringSlice("redirect-uri"), Public: c.Bool("public")}
+					spec := authz.ClientSpec{Name: c.String("name"), LogoURI: c.String("logo-uri"), RedirectURIs: c.StringSlice("redirect-uri"),
+						Public: c.Bool("public"), IDTokenAlg: store.SigningAlg(c.String("id-token-alg")),
+						PostLogoutRedirectURIs: c.StringSlice("post-logout-redirect-uri"), Wallets: wallets,
+						Resources: c.StringSlice("resource")}
 					id, secret, err := authz.CreateClient(ctx, s, spec)
+					if errors.Is(err, authz.ErrInvalidClient) {
+						return &configError{err}
+					}
 					if err != nil {
 						return err
 					}
-					if err := setClientWallets(ctx, s, id, wallets); err != nil {
-						return err
-					}
-					return printClient(stdout, c.Bool("json"), id, secret)
+					return printClient(stdout, c.Bool("json"), id, secret, spec.IDTokenAlg)
 				},
 			},
 			{
@@ -112,15 +119,19 @@ func clientCommand(stdout io.Writer) *cli.Command {
 	}
 }
 
-func printClient(w io.Writer, asJSON bool, id, secret string) error {
+func printClient(w io.Writer, asJSON bool, id, secret string, alg store.SigningAlg) error {
+	if alg == "" {
+		alg = store.AlgRS256
+	}
 	if asJSON {
-		out := map[string]string{"client_id": id}
+		out := map[string]string{"client_id": id, "id_token_signed_response_alg": string(alg)}
 		if secret != "" {
 			out["client_secret"] = secret
 		}
 		return json.NewEncoder(w).Encode(out)
 	}
 	fmt.Fprintf(w, "client_id:     %s\n", id)
+	fmt.Fprintf(w, "id_token_alg:  %s\n", alg)
 	if secret != "" {
 		fmt.Fprintf(w, "client_secret: %s\n(shown once: idconnect keeps only its hash)\n", secret)
 	}
@@ -144,17 +155,25 @@ func listClients(ctx context.Context, c *cli.Command, w io.Writer) error {
 			Public       bool     `json:"public"`
 			RedirectURIs []string `json:"redirect_uris"`
 			Wallets      []string `json:"wallets"`
+			IDTokenAlg   string   `json:"id_token_signed_response_alg"`
+			PostLogout   []string `json:"post_logout_redirect_uris"`
+			Resources    []string `json:"resources"`
 		}
 		rows := []row{}
 		for _, cl := range clients {
-			rows = append(rows, row{cl.ID, cl.Name, cl.Public, cl.RedirectURIs, append([]string{}, cl.Wallets...)})
+			alg := cl.IDTokenAlg
+			if alg == "" {
+				alg = store.AlgRS256
+			}
+			rows = append(rows, row{cl.ID, cl.Name, cl.Public, cl.RedirectURIs, hexList(cl.Wallets),
+				string(alg), append([]string{}, cl.PostLogoutRedirectURIs...), append([]string{}, cl.Resources...)})
 		}
 		return json.NewEncoder(w).Encode(rows)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CLIENT_ID\tNAME\tPUBLIC\tREDIRECT_URIS\tWALLETS")
+	fmt.Fprintln(tw, "CLIENT_ID\tNAME\tPUBLIC\tREDIRECT_URIS\tWALLETS\tRESOURCES")
 	for _, cl := range clients {
-		fmt.Fprintf(tw, "%s\t%s\t%v\t%v\t%v\n", cl.ID, cl.Name, cl.Public, cl.RedirectURIs, cl.Wallets)
+		fmt.Fprintf(tw, "%s\t%s\t%v\t%v\t%v\t%v\n", cl.ID, cl.Name, cl.Public, cl.RedirectURIs, cl.Wallets, cl.Resources)
 	}
 	return tw.Flush()
 }
@@ -165,7 +184,7 @@ func keysCommand(stdout io.Writer) *cli.Command {
 		Usage: "manage token signing keys",
 		Commands: []*cli.Command{{
 			Name:  "rotate",
-			Usage: "make a new signing key current; the old one stays in the JWKS until its tokens expire",
+			Usage: "make a new signing key of every algorithm current; the old ones stay in the JWKS until their tokens expire",
 			Flags: append(storeFlags(), &cli.StringFlag{Name: "server-key-file", Usage: "the server key (not needed with --dev)", Sources: env("SERVER_KEY_FILE")}),
 			Action: func(ctx context.Context, c *cli.Command) error {
 				s, err := openStoreFlags(ctx, c)
@@ -189,11 +208,12 @@ func keysCommand(stdout io.Writer) *cli.Command {
 				if err != nil {
 					return err
 				}
-				k, err := ring.Rotate(ctx)
-				if err != nil {
+				if _, err := ring.Rotate(ctx); err != nil {
 					return err
 				}
-				fmt.Fprintf(stdout, "signing key %s (%s) is now current\n", k.KID, k.Alg)
+				for _, k := range ring.CurrentKeys() {
+					fmt.Fprintf(stdout, "signing key %s (%s) is now current\n", k.KID, k.Alg)
+				}
 				return nil
 			},
 		}},
@@ -209,4 +229,13 @@ func operatorServerKey(c *cli.Command) ([]byte, error) {
 		return nil, &configError{errors.New("--server-key-file is required (or --dev)")}
 	}
 	return readServerKey(c.String("server-key-file"))
+}
+
+// hexList writes addresses in EIP-55 form; never null in JSON.
+func hexList(as []common.Address) []string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = a.Hex()
+	}
+	return out
 }

@@ -35,16 +35,26 @@ type serveConfig struct {
 	CacheAge   time.Duration
 	Chain      chainConfig
 
-	ServerKeyFile     string // 32 random bytes as hex: seals data, keys tokens and sessions
-	DeployerKeyFile   string // optional: the IdFactory owner's key, to onboard wallets without an identity
-	RegistrationToken string // operator token for RFC 7591 dynamic registration; empty disables it
-	DemoAddr          string // in --dev, where the demo relying party listens; empty: nowhere
+	ServerKeyFile   string // 32 random bytes as hex: seals data, keys tokens and sessions
+	DeployerKeyFile string // with Onboarding: the IdFactory owner's key, to onboard wallets without an identity
+	// Onboarding creates identities for wallets without one, at the
+	// operator's expense; outside --dev it is off unless enabled, and then
+	// bounded by OnboardingDailyLimit (and a per-IP limit).
+	Onboarding           bool
+	OnboardingDailyLimit int
+	RegistrationToken    string // operator token for RFC 7591 dynamic registration; empty disables it
+	DemoAddr             string // in --dev, where the demo relying party listens; empty: nowhere
 
 	HTTP httpConfig
 
 	// OutboxMaxAge is how long a notification is retried before it is
 	// dead; zero selects notify.DefaultMaxAge.
 	OutboxMaxAge time.Duration
+
+	// keyRefresh is how often the keyring re-reads the store for keys
+	// rotated elsewhere; zero is the keyring's default (a minute). Not a
+	// flag: tests shorten it to see a rotation without waiting.
+	keyRefresh time.Duration
 }
 
 // validate reports every problem at once, so an operator fixes them in one go.
@@ -78,10 +88,23 @@ func (c *serveConfig) validate() error {
 	if c.ServerKeyFile == "" {
 		errs = append(errs, errors.New("--server-key-file is required: a file with 64 hex digits (32 random bytes), e.g. from `openssl rand -hex 32`"))
 	}
-	if c.DeployerKeyFile != "" && c.Chain.IdFactory == "" {
-		errs = append(errs, errors.New("--deployer-key-file onboards wallets through the IdFactory: give --idfactory too"))
+	return errors.Join(append(errs, c.validateOnboarding()...)...)
+}
+
+// validateOnboarding checks the onboarding flags outside --dev, where every
+// identity created costs the operator gas.
+func (c *serveConfig) validateOnboarding() []error {
+	var errs []error
+	switch {
+	case c.Onboarding && (c.DeployerKeyFile == "" || c.Chain.IdFactory == ""):
+		errs = append(errs, errors.New("--onboarding creates identities through the IdFactory: give --deployer-key-file (the factory owner's key) and --idfactory"))
+	case !c.Onboarding && c.DeployerKeyFile != "":
+		errs = append(errs, errors.New("--deployer-key-file is used only to onboard wallets: add --onboarding to enable it, or drop the key"))
 	}
-	return errors.Join(errs...)
+	if c.Onboarding && c.OnboardingDailyLimit < 1 {
+		errs = append(errs, fmt.Errorf("--onboarding-daily-limit must be at least 1, got %d", c.OnboardingDailyLimit))
+	}
+	return errs
 }
 
 // validate checks the chain flags; requireContracts asks for at least one of

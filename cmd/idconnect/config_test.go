@@ -29,6 +29,13 @@ func TestServeConfigValidate(t *testing.T) {
 		}, []string{"--addr", "--issuer", "--chain-rpc \"ftp://x\"", "--idfactory \"0x12\"", "--identity-registry \"nope\"", "does not exist"}},
 		{"bad postgres URL is not echoed", func(c *serveConfig) { c.DSN = "postgres://u:secret@/%zz" }, []string{"malformed postgres URL"}},
 		{"dev with chain flags", func(c *serveConfig) { c.Dev = true }, []string{"--chain-rpc cannot be combined with --dev", "--dsn cannot be combined"}},
+		{"onboarding", func(c *serveConfig) {
+			c.Onboarding, c.OnboardingDailyLimit, c.DeployerKeyFile = true, 50, filepath.Join(dir, "k")
+		}, nil},
+		{"onboarding without key or budget", func(c *serveConfig) { c.Onboarding, c.Chain.IdFactory = true, "" }, []string{
+			"--onboarding creates identities through the IdFactory", "--onboarding-daily-limit must be at least 1",
+		}},
+		{"deployer key without onboarding", func(c *serveConfig) { c.DeployerKeyFile = filepath.Join(dir, "k") }, []string{"add --onboarding"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

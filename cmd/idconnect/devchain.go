@@ -11,11 +11,9 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/idconnect/idconnect/contracts"
+	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/internal/simchain"
 )
-
-// demoTopics are the topics the demo ClaimIssuer is trusted for: the default catalogue.
-var demoTopics = []uint64{1, 2, 3, 4, 5, 6, 7, 8}
 
 // devChain is the in-process chain of `serve --dev` with the suite deployed on it.
 type devChain struct {
@@ -27,7 +25,7 @@ type devChain struct {
 }
 
 // startDevChain starts the simulated chain, deploys the contract suite and a demo
-// ClaimIssuer trusted for topics 1–8. Keys persist in dataDir, so addresses are the
+// ClaimIssuer trusted for the topics of the default catalogue (1–8). Keys persist in dataDir, so addresses are the
 // same on every run.
 func startDevChain(ctx context.Context, dataDir, rpcAddr string) (*devChain, error) {
 	deployer, err := loadOrCreateKey(dataPath(dataDir, "dev-deployer.key"))
@@ -48,7 +46,7 @@ func startDevChain(ctx context.Context, dataDir, rpcAddr string) (*devChain, err
 		chain.Close()
 		return nil, fmt.Errorf("dev chain: %w", err)
 	}
-	if d.issuer, err = contracts.DeployClaimIssuer(ctx, sender, d.suite, crypto.PubkeyToAddress(issuerKey.PublicKey), demoTopics...); err != nil {
+	if d.issuer, err = contracts.DeployClaimIssuer(ctx, sender, d.suite, crypto.PubkeyToAddress(issuerKey.PublicKey), identity.DefaultCatalogue().Numbers()...); err != nil {
 		chain.Close()
 		return nil, fmt.Errorf("dev chain: %w", err)
 	}

@@ -151,3 +151,27 @@ func TestDenyAndReplay(t *testing.T) {
 		t.Fatalf("deny = %d %s", resp.StatusCode, loc)
 	}
 }
+
+// TestConsentRewordedStatement: /consent refuses a consent whose statement
+// was reworded before the owner signed it (by a script between the server
+// and the wallet), as the access-request validations do: the owner must
+// have read the sentence the server issued.
+func TestConsentRewordedStatement(t *testing.T) {
+	issuer, dataDir := devServer(t)
+	const redirect = "https://rp.example/cb"
+	id, secret := registerClient(t, dataDir, redirect, false)
+	conf, _ := oidcClient(t, issuer, id, secret, redirect, oidc.ScopeOpenID, "email")
+	o := newOwner(t, issuer)
+	req := o.authorize(conf.AuthCodeURL("state-0005", oauth2.S256ChallengeOption(oauth2.GenerateVerifier())))
+	o.login(req)
+	code, ch := o.postJSON("/consent/challenge", map[string]any{"request": req, "scopes": []string{"email"}})
+	if code != http.StatusOK || !strings.Contains(ch["message"], "Share with ") {
+		t.Fatalf("consent challenge: %d %v", code, ch)
+	}
+	reworded := strings.Replace(ch["message"], "Share with ", "Do not share with ", 1)
+	code, out := o.postJSON("/consent", map[string]any{"request": req, "decision": "allow", "scopes": []string{"email"},
+		"message": reworded, "signature": o.sign(reworded)})
+	if code != http.StatusBadRequest || out["error"] != "scope_mismatch" {
+		t.Fatalf("reworded consent = %d %v, want 400 scope_mismatch", code, out)
+	}
+}

@@ -1,5 +1,3 @@
-// Command idconnect is the "Connect with ONCHAINID" authorization server and its
-// operator tools: serve, migrate, contracts deploy and identity inspect.
 package main
 
 import (
@@ -113,7 +111,9 @@ func serveCommand(stdout io.Writer, log *slog.Logger) *cli.Command {
 			&cli.StringFlag{Name: "dev-rpc-addr", Value: "127.0.0.1:8545", Usage: "in --dev, serve the chain's JSON-RPC here (empty: do not)", Sources: env("DEV_RPC_ADDR")},
 			&cli.DurationFlag{Name: "cache-max-age", Value: 5 * time.Minute, Usage: "longest time an on-chain read is served from the cache", Sources: env("CACHE_MAX_AGE")},
 			&cli.StringFlag{Name: "server-key-file", Usage: "file with the 32-byte server key as hex (openssl rand -hex 32)", Sources: env("SERVER_KEY_FILE")},
-			&cli.StringFlag{Name: "deployer-key-file", Usage: "the IdFactory owner's key: onboard wallets that have no identity", Sources: env("DEPLOYER_KEY_FILE")},
+			&cli.StringFlag{Name: "deployer-key-file", Usage: "the IdFactory owner's key, used by --onboarding", Sources: env("DEPLOYER_KEY_FILE")},
+			&cli.BoolFlag{Name: "onboarding", Usage: "create an identity, at the operator's expense, for a wallet that has none at its first login", Sources: env("ONBOARDING")},
+			&cli.IntFlag{Name: "onboarding-daily-limit", Value: 100, Usage: "with --onboarding, the most identities created a day (UTC) across every node", Sources: env("ONBOARDING_DAILY_LIMIT")},
 			&cli.StringFlag{Name: "registration-token", Usage: "operator bearer token for RFC 7591 dynamic client registration", Sources: env("REGISTRATION_TOKEN")},
 			&cli.StringFlag{Name: "demo-addr", Value: "127.0.0.1:8081", Usage: "in --dev, serve the demo relying party here (empty: do not)", Sources: env("DEMO_ADDR")},
 			&cli.StringSliceFlag{Name: "trusted-proxy", Usage: "a reverse proxy (CIDR or address) whose X-Forwarded-For names the client; repeatable", Sources: env("TRUSTED_PROXY")},
@@ -128,6 +128,7 @@ func serveCommand(stdout io.Writer, log *slog.Logger) *cli.Command {
 				Dev: c.Bool("dev"), Addr: c.String("addr"), Issuer: c.String("issuer"), DataDir: c.String("data-dir"),
 				DSN: c.String("dsn"), DevRPCAddr: c.String("dev-rpc-addr"), CacheAge: c.Duration("cache-max-age"), Chain: readChainFlags(c),
 				ServerKeyFile: c.String("server-key-file"), DeployerKeyFile: c.String("deployer-key-file"),
+				Onboarding: c.Bool("onboarding"), OnboardingDailyLimit: int(c.Int("onboarding-daily-limit")),
 				RegistrationToken: c.String("registration-token"), DemoAddr: c.String("demo-addr"),
 				OutboxMaxAge: c.Duration("outbox-max-age"),
 				HTTP: httpConfig{ReadHeaderTimeout: c.Duration("read-header-timeout"), ReadTimeout: c.Duration("read-timeout"),

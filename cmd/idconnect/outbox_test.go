@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/idconnect/idconnect/notify"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/store/sqlite"
@@ -30,7 +31,7 @@ func TestOutboxListDead(t *testing.T) {
 	const owner = "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4"
 	now := time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)
 	if err := (&notify.Outbox{Store: s, Clock: func() time.Time { return now }}).Callback(ctx,
-		store.Grant{ID: "grant-1", ClientID: "svc", Identity: owner, Kind: store.GrantPersistent, State: store.GrantActive, CallbackURL: "https://svc.example/cb"},
+		store.Grant{ID: "grant-1", ClientID: "svc", Identity: common.HexToAddress(owner), Kind: store.GrantPersistent, State: store.GrantActive, CallbackURL: "https://svc.example/cb"},
 		notify.Event{Type: notify.EventGrantDecided}); err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/idconnect/idconnect/contracts"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/internal/simchain"
+	"github.com/idconnect/idconnect/signin"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/web"
 )
@@ -30,7 +31,7 @@ type node struct {
 	store       store.Store
 	backend     string
 	serverKey   []byte
-	onboarder   web.Onboarder // nil: wallets without an identity are told how to get one
+	onboarder   signin.Onboarder // nil: wallets without an identity are told how to get one
 	pseudonyms  *web.Pseudonyms
 	issuerNames map[common.Address]string
 	closers     []func() error
@@ -89,7 +90,7 @@ func (n *node) openDevChain(ctx context.Context, cfg *serveConfig, idCfg *identi
 	// The demo issuer is trusted for topics 1-8 in the suite's TrustedIssuersRegistry.
 	idCfg.IdFactory, idCfg.IdentityRegistry = dev.suite.IdFactory, dev.suite.IdentityRegistry
 	idCfg.TrustedIssuersRegistry = dev.suite.TrustedIssuersRegistry
-	n.onboarder = &factoryOnboarder{sender: dev.chain.Sender(dev.deployer), factory: dev.suite}
+	n.onboarder = newFactoryOnboarder(dev.chain.Sender(dev.deployer), dev.suite)
 	n.issuerNames = demoIssuerNames(dev.issuer)
 	mineCtx, stop := context.WithCancel(context.Background())
 	go dev.chain.MinePending(mineCtx, 200*time.Millisecond)
@@ -110,7 +111,7 @@ func (n *node) openChain(ctx context.Context, cfg *serveConfig, idCfg *identity.
 	if n.serverKey, err = readServerKey(cfg.ServerKeyFile); err != nil {
 		return err
 	}
-	if cfg.DeployerKeyFile == "" {
+	if !cfg.Onboarding {
 		return nil
 	}
 	key, err := readKeyFile(cfg.DeployerKeyFile)
@@ -118,7 +119,7 @@ func (n *node) openChain(ctx context.Context, cfg *serveConfig, idCfg *identity.
 		return err
 	}
 	sender := &contracts.Sender{Backend: client, Opts: bind.NewKeyedTransactor(key, new(big.Int).SetUint64(id))}
-	n.onboarder = &factoryOnboarder{sender: sender, factory: contracts.Suite{IdFactory: idCfg.IdFactory}}
+	n.onboarder = newFactoryOnboarder(sender, contracts.Suite{IdFactory: idCfg.IdFactory})
 	return nil
 }
 

@@ -17,8 +17,13 @@ import (
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/notify"
+	"github.com/idconnect/idconnect/signin"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/web"
+	"github.com/idconnect/idconnect/web/account"
+	"github.com/idconnect/idconnect/web/api"
+	"github.com/idconnect/idconnect/web/dev"
+	"github.com/idconnect/idconnect/web/oauthpages"
 )
 
 // The outbox is the access-request flow's notices; consent declares the
@@ -61,7 +66,7 @@ func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	}
 	handler := web.Stack{Issuer: cfg.issuer(), Log: log, Clock: time.Now, Random: rand.Reader,
 		TrustedProxies: proxies, Pseudonyms: n.pseudonyms,
-		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo"}}.Handler(mux)
+		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo", "POST " + authz.PathEndSession}}.Handler(mux)
 	handler = web.AuditTokens(n.store, time.Now, handler)
 	deliverer := &notify.Deliverer{Store: n.store, Webhooks: p.webhooks, Log: log, AllowLoopback: cfg.Dev,
 		Callbacks: p.provider, MaxAge: cfg.OutboxMaxAge}
@@ -91,11 +96,13 @@ func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	if p.sealer, err = store.NewSealer(keys.seal, rand.Reader); err != nil {
 		return nil, err
 	}
-	if p.keyring, err = authz.NewKeyring(ctx, n.store, p.sealer, authz.KeyringConfig{TokenTTL: authz.DefaultIDTokenTTL, Log: log}); err != nil {
+	if p.keyring, err = authz.NewKeyring(ctx, n.store, p.sealer, authz.KeyringConfig{TokenTTL: authz.DefaultIDTokenTTL, RefreshInterval: cfg.keyRefresh, Log: log}); err != nil {
 		return nil, err
 	}
+	authorizeLimit := web.NewLimiter(rate.Limit(5), 30, 100_000, nil) // each request parks a record for 15 minutes
 	p.provider, err = authz.New(authz.Config{Issuer: cfg.issuer(), GlobalSecret: keys.hmac, RegistrationToken: cfg.RegistrationToken,
-		ClaimTopics: p.catalogue.Numbers()}, n.store, p.keyring, log)
+		Catalogue: p.catalogue, AuthorizeLimit: func(h http.Handler) http.Handler { return web.LimitByIP(authorizeLimit, h) }},
+		n.store, p.keyring, log)
 	if err != nil {
 		return nil, err
 	}
@@ -120,28 +127,33 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	access := &consent.AccessRequests{Store: n.store, Challenges: challenges, Directory: n.cache, Identities: n.cache.Reader(),
 		Notices: &notify.Outbox{Store: n.store}, Issuer: cfg.issuer(), ChainID: n.chainID, Clock: time.Now,
 		CheckURL: func(raw string) (string, error) { return notify.CheckDeliveryURL(raw, cfg.Dev) }}
-	services := &web.ServiceAuth{Site: site, Store: n.store, Tokens: p.provider, Challenges: challenges, Clock: time.Now, Log: log}
+	services := &api.ServiceAuth{Site: site, Store: n.store, Tokens: p.provider, Challenges: challenges, Clock: time.Now, Log: log}
 
 	(&web.Health{ChainID: n.chainID, Chain: n.chain, Following: n.cache.Following, FollowError: n.cache.FollowError, Store: n.store, Backend: n.backend}).Mount(mux)
 	p.provider.Mount(mux)
 	p.static.Mount(mux)
-	(&web.Login{Site: site, Store: n.store, Challenges: challenges, Directory: n.cache, Onboarder: n.onboarder, Sessions: p.sessions,
-		Static: p.static, IPLimit: web.NewLimiter(rate.Limit(5), 30, 100_000, nil), AddrLimit: web.NewLimiter(rate.Limit(1), 10, 100_000, nil),
-		Clock: time.Now, SessionTTL: web.SessionMaxAge, Log: log}).Mount(mux)
-	(&web.Consent{Site: site, Owner: owner, Authz: p.provider, Clients: n.store, Grants: grants, Challenges: challenges, Directory: n.cache,
+	flow, err := p.signIn(cfg, n, site, challenges, grants, log)
+	if err != nil {
+		return err
+	}
+	(&oauthpages.Login{Site: site, Flow: flow, Authz: p.provider, Owner: owner, Sessions: p.sessions, Static: p.static,
+		IPLimit: web.NewLimiter(rate.Limit(5), 30, 100_000, nil), Log: log}).Mount(mux)
+	(&oauthpages.Consent{Site: site, Owner: owner, Authz: p.provider, Clients: n.store, Grants: grants, Challenges: challenges, Directory: n.cache,
 		Describer: &consent.Describer{Directory: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Clock: time.Now},
 		Static:    p.static, Log: log}).Mount(mux)
-	(&web.UserInfo{Site: site, Tokens: p.provider, Grants: grants, Directory: n.cache, Catalogue: p.catalogue,
-		Clock: time.Now, Log: log}).Mount(mux)
-	(&web.Account{Owner: owner, Profiles: profiles, Static: p.static, Clock: time.Now, Log: log,
+	reads := &consent.Reader{Tokens: p.provider, Grants: grants}
+	(&oauthpages.EndSession{Flow: p.provider, Sessions: p.sessions, Store: n.store, Static: p.static, Clock: time.Now, Log: log}).Mount(mux)
+	(&oauthpages.UserInfo{Site: site, Reads: reads, Catalogue: p.catalogue, Log: log}).Mount(mux)
+	(&oauthpages.GrantReads{Clients: p.provider, Reads: reads, Catalogue: p.catalogue, Log: log}).Mount(mux)
+	(&account.Account{Owner: owner, Profiles: profiles, Static: p.static, Clock: time.Now, Log: log,
 		Revoke: func(r *http.Request, id string, at time.Time) error {
 			return n.store.RevokeLoginSession(r.Context(), id, at)
 		}}).Mount(mux)
-	(&web.Dashboard{Site: site, Owner: owner, Store: n.store, Decisions: access, Keys: n.cache.Reader(), Directory: n.cache,
+	(&account.Dashboard{Site: site, Owner: owner, Store: n.store, Decisions: access, Keys: n.cache.Reader(), Directory: n.cache,
 		Follow: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Static: p.static, Clock: time.Now, Log: log,
 		Webhooks: p.webhooks}).Mount(mux)
 	services.Mount(mux)
-	(&web.AccessAPI{Site: site, Flow: access, Grants: grants, Tokens: p.provider, Services: services, Owner: owner,
+	(&api.AccessAPI{Site: site, Flow: access, Reads: reads, Tokens: p.provider, Services: services, Owner: owner,
 		Store: n.store, Directory: n.cache, Catalogue: p.catalogue, Clock: time.Now, Log: log,
 		RequestLimit: web.NewLimiter(rate.Limit(20), 200, 100_000, nil),
 		// An owner answers by hand: ten at once, then one a minute, from
@@ -150,14 +162,36 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	if !cfg.Dev {
 		return nil
 	}
-	dw, err := web.NewDevWallet(dataPath(cfg.DataDir, "devwallet.json"), n.chainID, rand.Reader)
+	dw, err := dev.NewDevWallet(dataPath(cfg.DataDir, "devwallet.json"), n.chainID, rand.Reader)
 	if err != nil {
 		return err
 	}
+	dw.Log = log
 	dw.Mount(mux)
-	(&web.DevIdentities{Directory: n.cache, Onboarder: n.onboarder, Log: log}).Mount(mux)
+	(&dev.DevIdentities{Directory: n.cache, Onboarder: n.onboarder, Log: log}).Mount(mux)
 	return nil
 }
+
+// signIn builds the sign-in flow. Outside --dev, onboarding is on only with
+// --onboarding, and then limited per client IP and by the daily budget, since
+// the operator pays for every identity created.
+func (p *parts) signIn(cfg *serveConfig, n *node, site web.Site, challenges *challenge.Service, grants *consent.Grants, log *slog.Logger) (*signin.Service, error) {
+	onboarding := signin.Onboarding{Onboarder: n.onboarder}
+	if n.onboarder != nil && !cfg.Dev {
+		onboarding.PerIP = web.NewLimiter(onboardingPerIPRate, onboardingPerIPBurst, 100_000, nil)
+		onboarding.DailyLimit = cfg.OnboardingDailyLimit
+	}
+	return signin.New(signin.Config{Store: n.store, Challenges: challenges, Directory: n.cache, Grants: grants,
+		Onboarding: onboarding, WalletLimit: web.NewLimiter(rate.Limit(1), 10, 100_000, nil),
+		Domain: site.Domain(), Origin: site.Origin(), ChainID: n.chainID, SessionTTL: web.SessionMaxAge, Clock: time.Now, Log: log})
+}
+
+// One client IP may onboard three identities at once, then one every twenty
+// minutes: enough for a household or an office, not for a gas-draining script.
+const (
+	onboardingPerIPRate  = rate.Limit(1.0 / (20 * 60))
+	onboardingPerIPBurst = 3
+)
 
 func chainName(id uint64) string {
 	switch id {

@@ -1,5 +1,3 @@
-// Package browsertest finds the Debian Chromium that the browser tests drive,
-// installing it when it is missing. It is for tests only.
 package browsertest
 
 import (

@@ -12,6 +12,8 @@ import (
 
 	"github.com/coreos/go-oidc/v3/oidc"
 	"github.com/ethereum/go-ethereum/common/lru"
+	"github.com/idconnect/idconnect/consent"
+	"github.com/idconnect/idconnect/identity"
 	"golang.org/x/oauth2"
 )
 
@@ -21,11 +23,15 @@ type Config struct {
 	ClientID    string // a public client registered with RedirectURL
 	RedirectURL string // <site>/callback
 	HTTPClient  *http.Client
+	// Catalogue is the server's topic catalogue: the site offers a claim
+	// scope per topic. Default identity.DefaultCatalogue().
+	Catalogue identity.Catalogue
 }
 
 // Site is the demo relying party.
 type Site struct {
 	cfg      Config
+	choices  []scopeChoice
 	mu       sync.Mutex
 	provider *oidc.Provider
 	visits   lru.BasicLRU[string, *visit] // by cookie; bounded, so abandoned visits fall out
@@ -47,7 +53,10 @@ func New(cfg Config) *Site {
 	if cfg.HTTPClient == nil {
 		cfg.HTTPClient = &http.Client{Timeout: 10 * time.Second}
 	}
-	return &Site{cfg: cfg, visits: lru.NewBasicLRU[string, *visit](1000)}
+	if len(cfg.Catalogue) == 0 {
+		cfg.Catalogue = identity.DefaultCatalogue()
+	}
+	return &Site{cfg: cfg, choices: scopeChoices(cfg.Catalogue), visits: lru.NewBasicLRU[string, *visit](1000)}
 }
 
 // Mount registers the site's routes.
@@ -61,13 +70,21 @@ func (s *Site) Mount(mux *http.ServeMux) {
 	mux.HandleFunc("POST /revoke", s.revoke)
 }
 
-var choices = []scopeChoice{
-	{"profile", "Your name", true}, {"email", "Your email address", true}, {"phone", "Your phone number", false},
-	{"address", "Your postal address", false}, {"claim:1", "Your KYC claim (topic 1)", true}, {"claim:2", "Your AML claim (topic 2)", false},
+// scopeChoices are the data scopes, then a claim scope per topic of the
+// catalogue, named by it; the first topic is ticked.
+func scopeChoices(cat identity.Catalogue) []scopeChoice {
+	out := []scopeChoice{
+		{consent.ScopeProfile, "Your name", true}, {consent.ScopeEmail, "Your email address", true},
+		{consent.ScopePhone, "Your phone number", false}, {consent.ScopeAddress, "Your postal address", false},
+	}
+	for i, t := range cat.Numbers() {
+		out = append(out, scopeChoice{consent.ClaimScope(t), fmt.Sprintf("Your %s claim (topic %d)", cat.Name(t), t), i == 0})
+	}
+	return out
 }
 
 func (s *Site) home(w http.ResponseWriter, r *http.Request) {
-	render(w, r, home(homeView{Issuer: s.cfg.Issuer, Choices: choices}))
+	render(w, r, home(homeView{Issuer: s.cfg.Issuer, Choices: s.choices}))
 }
 
 func (s *Site) oauth(ctx context.Context, scopes []string) (*oauth2.Config, *oidc.Provider, error) {
@@ -86,7 +103,7 @@ func (s *Site) oauth(ctx context.Context, scopes []string) (*oauth2.Config, *oid
 func (s *Site) login(w http.ResponseWriter, r *http.Request) {
 	scopes := []string{oidc.ScopeOpenID}
 	for _, sc := range r.URL.Query()["scope"] {
-		if sc == "offline_access" || slices.ContainsFunc(choices, func(c scopeChoice) bool { return c.Scope == sc }) {
+		if sc == "offline_access" || slices.ContainsFunc(s.choices, func(c scopeChoice) bool { return c.Scope == sc }) {
 			scopes = append(scopes, sc)
 		}
 	}

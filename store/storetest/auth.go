@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -14,8 +16,9 @@ func testClients(t *testing.T, s store.Store) {
 		ID: "client-1", SecretHash: []byte{1, 2, 3}, Name: "Shop", LogoURI: "https://shop.example/logo.png",
 		RedirectURIs: []string{"https://shop.example/cb", "https://shop.example/cb2"},
 		GrantTypes:   []string{"authorization_code", "refresh_token"}, ResponseTypes: []string{"code"},
-		Scopes: []string{"openid", "profile", "claim:1"}, Wallets: []string{"0x5B38Da6a701c568545dCfcB03FcB875f56beddC4"},
-		CreatedAt: t0,
+		Scopes: []string{"openid", "profile", "claim:1"}, Wallets: []common.Address{walletA},
+		IDTokenAlg: store.AlgRS256, PostLogoutRedirectURIs: []string{"https://shop.example/bye"},
+		Resources: []string{"https://api.shop.example/"}, CreatedAt: t0,
 	}
 	c2 := store.Client{ID: "client-2", Public: true, Name: "SPA", CreatedAt: at(time.Second)}
 	must(t, s.CreateClient(ctx, c1))
@@ -35,13 +38,17 @@ func testClients(t *testing.T, s store.Store) {
 		c.Name = "Shop 2"
 		c.RedirectURIs = append(c.RedirectURIs, "https://shop.example/cb3")
 		c.SecretHash = nil
+		c.IDTokenAlg = store.AlgEdDSA
+		c.PostLogoutRedirectURIs = append(c.PostLogoutRedirectURIs, "https://shop.example/bye2")
+		c.Resources = append(c.Resources, "https://reports.shop.example/")
 		return c, nil
 	})
 	must(t, err)
 	got, err = s.GetClient(ctx, "client-1")
 	must(t, err)
 	equal(t, got, updated)
-	if got.Name != "Shop 2" || len(got.RedirectURIs) != 3 || got.SecretHash != nil {
+	if got.Name != "Shop 2" || len(got.RedirectURIs) != 3 || got.SecretHash != nil ||
+		got.IDTokenAlg != store.AlgEdDSA || len(got.PostLogoutRedirectURIs) != 2 || len(got.Resources) != 2 {
 		t.Fatalf("update not stored: %+v", got)
 	}
 
@@ -71,7 +78,7 @@ func testClients(t *testing.T, s store.Store) {
 func challenge(nonce string, expires time.Time) store.Challenge {
 	return store.Challenge{
 		Nonce: nonce, Purpose: store.PurposeLogin, RequestID: "req-" + nonce,
-		Address: "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4", IssuedAt: t0, ExpiresAt: expires,
+		Address: walletA, IssuedAt: t0, ExpiresAt: expires,
 	}
 }
 
@@ -123,8 +130,8 @@ func testChallengeConsumedOnce(t *testing.T, s store.Store) {
 func testLoginSessions(t *testing.T, s store.Store) {
 	ctx := t.Context()
 	ls := store.LoginSession{
-		ID: "ls-1", Identity: "0x1111111111111111111111111111111111111111",
-		Wallet: "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4", ChainID: 1337,
+		ID: "ls-1", Identity: identity1,
+		Wallet: walletA, ChainID: 1337,
 		AuthTime: t0, ExpiresAt: at(24 * time.Hour),
 	}
 	must(t, s.CreateLoginSession(ctx, ls))
@@ -161,8 +168,8 @@ func testAuthRequests(t *testing.T, s store.Store) {
 	equal(t, got, ar)
 
 	updated, err := s.UpdateAuthRequest(ctx, "ar-1", func(a store.AuthRequest) (store.AuthRequest, error) {
-		a.Identity = "0x1111111111111111111111111111111111111111"
-		a.Wallet = "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4"
+		a.Identity = identity1
+		a.Wallet = walletA
 		a.LoginSessionID = "ls-1"
 		return a, nil
 	})

@@ -38,7 +38,7 @@ func BenchUseGrant(b *testing.B, open func(tb testing.TB) store.Store) {
 	g := activeGrant("bench", store.GrantPersistent)
 	g.ExpiresAt = time.Time{}
 	must(b, s.CreateGrant(ctx, g))
-	u := store.GrantUsage{At: at(time.Minute), Resource: "/identities/" + identityA + "/profile",
+	u := store.GrantUsage{At: at(time.Minute), Resource: "/identities/" + identityA.Hex() + "/profile",
 		Fields: []string{"name", "email"}, ClientID: "client-1"}
 	b.ReportAllocs()
 	b.ResetTimer()

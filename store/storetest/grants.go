@@ -4,18 +4,23 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/idconnect/idconnect/store"
 )
 
-const (
-	identityA = "0xAaAaaAaaAaAaAaaAaAAAAAAAAaaaAaAaAaaAaaAa"
-	identityB = "0xBbbBBbBbbBbBBbbbBbBBbBbbbBbbbbbBbBbbbBbB"
+// The addresses the suite stores; walletA is every grant's signer.
+var (
+	identityA = common.HexToAddress("0xAaAaaAaaAaAaAaaAaAAAAAAAAaaaAaAaAaaAaaAa")
+	identityB = common.HexToAddress("0xBbbBBbBbbBbBBbbbBbBBbBbbbBbbbbbBbBbbbBbB")
+	identity1 = common.HexToAddress("0x1111111111111111111111111111111111111111")
+	walletA   = common.HexToAddress("0x5B38Da6a701c568545dCfcB03FcB875f56beddC4")
 )
 
-func grant(id, identity string, kind store.GrantKind, state store.GrantState) store.Grant {
+func grant(id string, identity common.Address, kind store.GrantKind, state store.GrantState) store.Grant {
 	return store.Grant{
 		ID: id, Kind: kind, State: state, Identity: identity, ChainID: 1337,
-		Wallet: "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4", ClientID: "client-1",
+		Wallet: walletA, ClientID: "client-1",
 		Scopes: []string{"openid", "email"}, Purpose: "sign-up", CreatedAt: t0,
 	}
 }
@@ -30,7 +35,7 @@ func activeGrant(id string, kind store.GrantKind) store.Grant {
 func testGrants(t *testing.T, s store.Store) {
 	ctx := t.Context()
 	g := grant("g-1", identityA, store.GrantPersistent, store.GrantRequested)
-	g.Resource = "/identities/" + identityA + "/profile"
+	g.Resource = "/identities/" + identityA.Hex() + "/profile"
 	g.Fields = []string{"name", "email"}
 	g.CallbackURL = "https://shop.example/hook"
 	must(t, s.CreateGrant(ctx, g))
@@ -81,7 +86,7 @@ func testUseGrant(t *testing.T, s store.Store) {
 	}
 	use := func(id string, d time.Duration) (store.Grant, error) {
 		return s.UseGrant(ctx, id, store.GrantUsage{
-			At: at(d), Resource: "/identities/" + identityA + "/profile",
+			At: at(d), Resource: "/identities/" + identityA.Hex() + "/profile",
 			Fields: []string{"email"}, ClientID: "client-1",
 		})
 	}
@@ -94,7 +99,7 @@ func testUseGrant(t *testing.T, s store.Store) {
 		t.Fatalf("persistent grant after two uses: %+v", g)
 	}
 	_, err = use("persistent", time.Hour) // ExpiresAt is exclusive
-	wantErr(t, err, store.ErrExpired)
+	wantErr(t, err, store.ErrGrantExpired)
 
 	g, err = use("immediate", time.Minute)
 	must(t, err)
@@ -105,11 +110,15 @@ func testUseGrant(t *testing.T, s store.Store) {
 	wantErr(t, err, store.ErrGrantUsed)
 
 	for id, want := range map[string]error{
-		"requested": store.ErrGrantInactive, "denied": store.ErrGrantInactive,
-		"revoked": store.ErrGrantRevoked, "expired": store.ErrExpired, "nope": store.ErrNotFound,
+		"requested": store.ErrGrantNotActivated, "denied": store.ErrGrantNotActivated,
+		"revoked": store.ErrGrantRevoked, "expired": store.ErrGrantExpired, "nope": store.ErrNotFound,
 	} {
 		_, err = use(id, time.Minute)
 		wantErr(t, err, want)
+		if id != "nope" {
+			// Every surface tests this one error, whatever the reason.
+			wantErr(t, err, store.ErrGrantInactive)
+		}
 	}
 
 	checkUsageLog(t, s)
@@ -126,7 +135,7 @@ func checkUsageLog(t *testing.T, s store.Store) {
 	}
 	row := func(id int64, d time.Duration) store.GrantUsage {
 		return store.GrantUsage{ID: id, GrantID: "persistent", At: at(d),
-			Resource: "/identities/" + identityA + "/profile", Fields: []string{"email"}, ClientID: "client-1"}
+			Resource: "/identities/" + identityA.Hex() + "/profile", Fields: []string{"email"}, ClientID: "client-1"}
 	}
 	equal(t, usage, []store.GrantUsage{row(usage[0].ID, 2*time.Minute), row(usage[1].ID, time.Minute)})
 	for id, want := range map[string]int{"immediate": 1, "requested": 0, "expired": 0} {
@@ -161,7 +170,7 @@ func testRevokeGrant(t *testing.T, s store.Store) {
 	_, err = s.RevokeGrant(ctx, "requested", at(time.Minute))
 	must(t, err)
 	_, err = s.RevokeGrant(ctx, "denied", at(time.Minute))
-	wantErr(t, err, store.ErrGrantInactive)
+	wantErr(t, err, store.ErrGrantNotActivated)
 	_, err = s.UseGrant(ctx, "immediate", store.GrantUsage{At: at(time.Minute)})
 	must(t, err)
 	_, err = s.RevokeGrant(ctx, "immediate", at(2*time.Minute))

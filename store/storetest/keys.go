@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -14,7 +16,7 @@ func testProfiles(t *testing.T, s store.Store) {
 	ctx := t.Context()
 	sealer, err := store.NewSealer(bytes.Repeat([]byte{9}, 32), rand.Reader)
 	must(t, err)
-	aad := "profile:" + identityA
+	aad := "profile:" + identityA.Hex()
 	wk, ct, err := sealer.Seal(aad, []byte(`{"name":"Alice"}`))
 	must(t, err)
 	p := store.Profile{Identity: identityA, WrappedKey: wk, Ciphertext: ct, UpdatedAt: t0}
@@ -88,12 +90,15 @@ func testSigningKeys(t *testing.T, s store.Store) {
 		PublicJWK: []byte(`{"kty":"EC"}`), CreatedAt: t0}
 	k2 := store.SigningKey{KID: "kid-2", Alg: store.AlgEdDSA, PrivateSealed: []byte("sealed-2"),
 		PublicJWK: []byte(`{"kty":"OKP"}`), CreatedAt: at(time.Hour)}
+	k3 := store.SigningKey{KID: "kid-3", Alg: store.AlgRS256, PrivateSealed: []byte("sealed-3"),
+		PublicJWK: []byte(`{"kty":"RSA"}`), CreatedAt: at(2 * time.Hour)}
 	must(t, s.CreateSigningKey(ctx, k2))
 	must(t, s.CreateSigningKey(ctx, k1))
+	must(t, s.CreateSigningKey(ctx, k3))
 	wantErr(t, s.CreateSigningKey(ctx, k1), store.ErrAlreadyExists)
 	keys, err := s.ListSigningKeys(ctx)
 	must(t, err)
-	equal(t, keys, []store.SigningKey{k1, k2})
+	equal(t, keys, []store.SigningKey{k1, k2, k3})
 
 	must(t, s.RetireSigningKey(ctx, "kid-1", at(time.Hour), at(2*time.Hour)))
 	wantErr(t, s.RetireSigningKey(ctx, "kid-1", at(3*time.Hour), at(4*time.Hour)), store.ErrConsumed)
@@ -101,7 +106,7 @@ func testSigningKeys(t *testing.T, s store.Store) {
 	keys, err = s.ListSigningKeys(ctx)
 	must(t, err)
 	k1.RetiredAt, k1.NotAfter = at(time.Hour), at(2*time.Hour)
-	equal(t, keys, []store.SigningKey{k1, k2})
+	equal(t, keys, []store.SigningKey{k1, k2, k3})
 }
 
 func testWebhooks(t *testing.T, s store.Store) {
@@ -131,7 +136,7 @@ func testWebhookSealing(t *testing.T, s store.Store) {
 	must(t, s.PutWebhook(ctx, store.Webhook{Identity: identityB, URL: "https://b.example/h", SecretKey: []byte("k"), SecretSealed: []byte("s"), CreatedAt: t0}))
 	ids, err := s.PlaintextWebhooks(ctx, 10)
 	must(t, err)
-	equal(t, ids, []string{identityA})
+	equal(t, ids, []common.Address{identityA})
 
 	wantErr(t, s.UpdateWebhook(ctx, identityA, func(h store.Webhook) (store.Webhook, error) { return h, errBoom }), errBoom)
 	if err := s.UpdateWebhook(ctx, identityA, func(h store.Webhook) (store.Webhook, error) {
@@ -154,6 +159,6 @@ func testWebhookSealing(t *testing.T, s store.Store) {
 	equal(t, got, store.Webhook{Identity: identityA, URL: "https://a.example/h", SecretKey: []byte("k2"), SecretSealed: []byte("s2"), CreatedAt: t0})
 	ids, err = s.PlaintextWebhooks(ctx, 10)
 	must(t, err)
-	equal(t, ids, []string(nil))
-	wantErr(t, s.UpdateWebhook(ctx, "0x0000000000000000000000000000000000000001", func(h store.Webhook) (store.Webhook, error) { return h, nil }), store.ErrNotFound)
+	equal(t, ids, []common.Address(nil))
+	wantErr(t, s.UpdateWebhook(ctx, common.HexToAddress("0x0000000000000000000000000000000000000001"), func(h store.Webhook) (store.Webhook, error) { return h, nil }), store.ErrNotFound)
 }

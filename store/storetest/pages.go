@@ -9,13 +9,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/idconnect/idconnect/store"
 )
 
 // createGrants stores n grants of identity, three per creation second so
 // that the ID must break ties, in shuffled order so that insertion order
 // cannot stand in for the sort order. It returns them newest first.
-func createGrants(t testing.TB, s store.Store, identity, prefix string, n int) []store.Grant {
+func createGrants(t testing.TB, s store.Store, identity common.Address, prefix string, n int) []store.Grant {
 	t.Helper()
 	grants := make([]store.Grant, n)
 	for i := range grants {
@@ -120,7 +122,7 @@ func testListGrantsFilters(t *testing.T, s store.Store) {
 		{"client", store.GrantFilter{ClientID: "client-2"}, func(g store.Grant) bool { return g.ClientID == "client-2" }},
 		{"identity and state", store.GrantFilter{Identity: identityB, State: store.GrantActive},
 			func(g store.Grant) bool { return g.Identity == identityB && g.State == store.GrantActive }},
-		{"nothing", store.GrantFilter{Identity: "0x0"}, func(store.Grant) bool { return false }},
+		{"nothing", store.GrantFilter{Identity: common.HexToAddress("0x0000000000000000000000000000000000000009")}, func(store.Grant) bool { return false }},
 	}
 	for _, tc := range tests {
 		tc.f.Limit = 8
@@ -134,10 +136,10 @@ func grantIDEqual(a, b store.Grant) bool { return a.ID == b.ID }
 
 func testAccessRequests(t *testing.T, s store.Store) {
 	ctx := t.Context()
-	req := func(id, identity string, created time.Duration) store.AccessRequest {
+	req := func(id string, identity common.Address, created time.Duration) store.AccessRequest {
 		return store.AccessRequest{
 			ID: id, GrantID: "grant-" + id, ClientID: "client-1", Identity: identity,
-			Resource: "/identities/" + identity + "/claims/1", Fields: []string{"claim.1"},
+			Resource: "/identities/" + identity.Hex() + "/claims/1", Fields: []string{"claim.1"},
 			Kind: store.GrantPersistent, Purpose: "onboarding", CallbackURL: "https://shop.example/hook",
 			ChallengeMessage: "shop.example wants you to sign...", ChallengeNonce: "nonce-" + id,
 			CreatedAt: at(created), ExpiresAt: at(created + time.Hour),
@@ -183,7 +185,7 @@ func testAuditEvents(t *testing.T, s store.Store) {
 	for i := range 30 {
 		e, err := s.AppendAuditEvent(ctx, store.AuditEvent{
 			At: at(time.Duration(i/2) * time.Second), Kind: kinds[i%len(kinds)], Actor: "web",
-			Identity: []string{identityA, identityB}[i%2], ClientID: "client-1",
+			Identity: []common.Address{identityA, identityB}[i%2], ClientID: "client-1",
 			GrantID: fmt.Sprintf("g-%d", i%3), Detail: fmt.Sprintf("event %d", i),
 		})
 		must(t, err)

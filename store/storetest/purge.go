@@ -52,8 +52,8 @@ func seedPurge(t *testing.T, s store.Store) (gone, kept []func() error) {
 
 	for id, exp := range map[string]time.Time{"ls-old": expired, "ls-new": live, "ls-edge": purgeCutoff} {
 		must(t, s.CreateLoginSession(ctx, store.LoginSession{
-			ID: id, Identity: "0x1111111111111111111111111111111111111111",
-			Wallet: "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4", ChainID: 1337, AuthTime: t0, ExpiresAt: exp,
+			ID: id, Identity: identity1,
+			Wallet: walletA, ChainID: 1337, AuthTime: t0, ExpiresAt: exp,
 		}))
 	}
 	// A revoked session that has not expired is kept: expiry alone decides.

@@ -54,7 +54,7 @@ func testGrantStatus(t *testing.T, s store.Store) {
 	}
 	prof := store.Profile{Identity: g.Identity, WrappedKey: []byte("wk"), Ciphertext: []byte("ct"), UpdatedAt: t0}
 	must(t, s.PutProfile(ctx, prof))
-	must(t, s.PutProfile(ctx, store.Profile{Identity: "0xSomeoneElse", WrappedKey: []byte("x"), Ciphertext: []byte("y"), UpdatedAt: t0}))
+	must(t, s.PutProfile(ctx, store.Profile{Identity: identityB, WrappedKey: []byte("x"), Ciphertext: []byte("y"), UpdatedAt: t0}))
 	got, err = s.GetGrantStatus(ctx, "st-1", store.StatusQuery{Profile: true, AccessTokenHash: "hash-1"})
 	must(t, err)
 	if got.Profile == nil || !got.TokenRevoked {

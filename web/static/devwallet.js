@@ -16,9 +16,18 @@
 
   function createProvider() {
     let chain = null;
+    let hintTried = false; // a hinted account this wallet does not hold is tried once
     const listeners = new Map();
 
     async function account() {
+      // The site's login_hint names the account to use, when this wallet may hold it.
+      const root = document.querySelector("main[data-login-hint]");
+      const hinted = root && root.dataset.loginHint;
+      if (hinted && !hintTried && hinted !== window.localStorage.getItem(STORAGE_KEY)) {
+        hintTried = true;
+        window.localStorage.setItem(STORAGE_KEY, hinted);
+        emit("accountsChanged", [hinted]);
+      }
       const known = window.localStorage.getItem(STORAGE_KEY);
       if (known) {
         return known;

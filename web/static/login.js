@@ -9,6 +9,7 @@
     return;
   }
   const request = root.dataset.request;
+  const hint = (root.dataset.loginHint || "").toLowerCase();
   const ui = W.panel(root);
   const connect = root.querySelector("#connect");
   let busy = false;
@@ -42,7 +43,7 @@
     if (!Array.isArray(accounts) || accounts.length === 0) {
       throw new W.PlainError("Your wallet shared no account. Unlock it and try again.");
     }
-    const address = accounts[0];
+    const address = pick(accounts);
     if (!(await W.checkChain(provider, root, ui, run))) {
       return;
     }
@@ -54,6 +55,24 @@
     const done = await W.postJSON("/login", { request, message: challenge.message, signature });
     ui.status("Signed in. Taking you back…");
     W.go(done.redirect);
+  }
+
+  // pick prefers the account the site suggested (login_hint) and says so when
+  // the wallet did not share it; the owner may still go on with another.
+  function pick(accounts) {
+    const other = root.querySelector("#other-wallet");
+    if (!hint) {
+      return accounts[0];
+    }
+    const match = accounts.find((a) => typeof a === "string" && a.toLowerCase() === hint);
+    if (other) {
+      other.hidden = Boolean(match);
+      const shared = root.querySelector("#shared-wallet");
+      if (shared && !match) {
+        shared.textContent = accounts[0];
+      }
+    }
+    return match || accounts[0];
   }
 
   function failed(err) {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -13,7 +15,7 @@ const accessRequestCols = `id, grant_id, client_id, identity, resource, fields, 
 
 func scanAccessRequest(r Row) (store.AccessRequest, error) {
 	var a store.AccessRequest
-	err := r.Scan(&a.ID, &a.GrantID, &a.ClientID, &a.Identity, &a.Resource, ls(&a.Fields), &a.Kind,
+	err := r.Scan(&a.ID, &a.GrantID, &a.ClientID, ad(&a.Identity), &a.Resource, ls(&a.Fields), &a.Kind,
 		&a.Purpose, &a.CallbackURL, &a.ChallengeMessage, &a.ChallengeNonce, tm(&a.CreatedAt),
 		tm(&a.ExpiresAt), tm(&a.DecidedAt))
 	return a, err
@@ -23,7 +25,7 @@ func scanAccessRequest(r Row) (store.AccessRequest, error) {
 func (s *Core) CreateAccessRequest(ctx context.Context, a store.AccessRequest) error {
 	_, err := s.db.Write(ctx).Exec(ctx, `INSERT INTO access_requests (`+accessRequestCols+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-		a.ID, a.GrantID, a.ClientID, a.Identity, a.Resource, list(a.Fields), a.Kind, a.Purpose,
+		a.ID, a.GrantID, a.ClientID, addr(a.Identity), a.Resource, list(a.Fields), a.Kind, a.Purpose,
 		a.CallbackURL, a.ChallengeMessage, a.ChallengeNonce, a.CreatedAt.UTC(), a.ExpiresAt.UTC(),
 		optTime(a.DecidedAt))
 	return wrap("create access request", err)
@@ -37,10 +39,10 @@ func (s *Core) GetAccessRequest(ctx context.Context, id string) (store.AccessReq
 }
 
 // ListPendingAccessRequests implements store.AccessRequestStore.
-func (s *Core) ListPendingAccessRequests(ctx context.Context, identity, cur string, limit int) ([]store.AccessRequest, string, error) {
+func (s *Core) ListPendingAccessRequests(ctx context.Context, identity common.Address, cur string, limit int) ([]store.AccessRequest, string, error) {
 	limit = store.PageLimit(limit)
 	var w where
-	w.add("identity = ?", identity)
+	w.add("identity = ?", addr(identity))
 	w.add("decided_at IS NULL")
 	if cur != "" {
 		c, err := parseCursor(cur)

@@ -10,7 +10,7 @@ const auditCols = `id, at, kind, actor, identity, client_id, grant_id, detail`
 
 func scanAuditEvent(r Row) (store.AuditEvent, error) {
 	var e store.AuditEvent
-	err := r.Scan(&e.ID, tm(&e.At), &e.Kind, &e.Actor, &e.Identity, &e.ClientID, &e.GrantID, &e.Detail)
+	err := r.Scan(&e.ID, tm(&e.At), &e.Kind, &e.Actor, ad(&e.Identity), &e.ClientID, &e.GrantID, &e.Detail)
 	return e, err
 }
 
@@ -18,7 +18,7 @@ func scanAuditEvent(r Row) (store.AuditEvent, error) {
 func (s *Core) AppendAuditEvent(ctx context.Context, e store.AuditEvent) (store.AuditEvent, error) {
 	out, err := scanAuditEvent(s.db.Write(ctx).QueryRow(ctx, `INSERT INTO audit_events
 		(at, kind, actor, identity, client_id, grant_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)
-		RETURNING `+auditCols, e.At.UTC(), e.Kind, e.Actor, e.Identity, e.ClientID, e.GrantID, e.Detail))
+		RETURNING `+auditCols, e.At.UTC(), e.Kind, e.Actor, addr(e.Identity), e.ClientID, e.GrantID, e.Detail))
 	return out, wrap("append audit event", err)
 }
 
@@ -27,7 +27,7 @@ func (s *Core) ListAuditEvents(ctx context.Context, f store.AuditFilter) ([]stor
 	limit := store.PageLimit(f.Limit)
 	var w where
 	w.addIf("kind", string(f.Kind))
-	w.addIf("identity", f.Identity)
+	w.addIf("identity", addr(f.Identity))
 	w.addIf("client_id", f.ClientID)
 	w.addIf("grant_id", f.GrantID)
 	if f.Cursor != "" {

@@ -7,21 +7,24 @@ import (
 )
 
 const clientCols = `id, secret_hash, public, name, logo_uri, redirect_uris, grant_types,
-	response_types, scopes, wallets, created_at`
+	response_types, scopes, wallets, created_at, id_token_signed_response_alg, post_logout_redirect_uris,
+	resources`
 
 func scanClient(r Row) (store.Client, error) {
 	var c store.Client
 	err := r.Scan(&c.ID, bs(&c.SecretHash), &c.Public, &c.Name, &c.LogoURI, ls(&c.RedirectURIs),
-		ls(&c.GrantTypes), ls(&c.ResponseTypes), ls(&c.Scopes), ls(&c.Wallets), tm(&c.CreatedAt))
+		ls(&c.GrantTypes), ls(&c.ResponseTypes), ls(&c.Scopes), al(&c.Wallets), tm(&c.CreatedAt),
+		&c.IDTokenAlg, ls(&c.PostLogoutRedirectURIs), ls(&c.Resources))
 	return c, err
 }
 
 // CreateClient implements store.ClientStore.
 func (s *Core) CreateClient(ctx context.Context, c store.Client) error {
 	_, err := s.db.Write(ctx).Exec(ctx, `INSERT INTO clients (`+clientCols+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
 		c.ID, blob(c.SecretHash), c.Public, c.Name, c.LogoURI, list(c.RedirectURIs),
-		list(c.GrantTypes), list(c.ResponseTypes), list(c.Scopes), list(c.Wallets), c.CreatedAt.UTC())
+		list(c.GrantTypes), list(c.ResponseTypes), list(c.Scopes), addrList(c.Wallets), c.CreatedAt.UTC(),
+		string(c.IDTokenAlg), list(c.PostLogoutRedirectURIs), list(c.Resources))
 	return wrap("create client", err)
 }
 
@@ -59,9 +62,11 @@ func (s *Core) UpdateClient(ctx context.Context, id string, fn func(store.Client
 		}
 		out, err = scanClient(w.QueryRow(ctx, `UPDATE clients SET secret_hash = $2, public = $3,
 			name = $4, logo_uri = $5, redirect_uris = $6, grant_types = $7, response_types = $8,
-			scopes = $9, wallets = $10, created_at = $11 WHERE id = $1 RETURNING `+clientCols,
+			scopes = $9, wallets = $10, created_at = $11, id_token_signed_response_alg = $12,
+			post_logout_redirect_uris = $13, resources = $14 WHERE id = $1 RETURNING `+clientCols,
 			id, blob(c.SecretHash), c.Public, c.Name, c.LogoURI, list(c.RedirectURIs),
-			list(c.GrantTypes), list(c.ResponseTypes), list(c.Scopes), list(c.Wallets), c.CreatedAt.UTC()))
+			list(c.GrantTypes), list(c.ResponseTypes), list(c.Scopes), addrList(c.Wallets), c.CreatedAt.UTC(),
+			string(c.IDTokenAlg), list(c.PostLogoutRedirectURIs), list(c.Resources)))
 		return err
 	})
 	return out, wrap("update client", err)

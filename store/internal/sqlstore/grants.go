@@ -15,7 +15,7 @@ const grantCols = `id, kind, state, identity, chain_id, wallet, client_id, scope
 
 func scanGrant(r Row) (store.Grant, error) {
 	var g store.Grant
-	err := r.Scan(&g.ID, &g.Kind, &g.State, &g.Identity, &g.ChainID, &g.Wallet, &g.ClientID,
+	err := r.Scan(&g.ID, &g.Kind, &g.State, ad(&g.Identity), &g.ChainID, ad(&g.Wallet), &g.ClientID,
 		ls(&g.Scopes), &g.Resource, ls(&g.Fields), &g.Purpose, &g.CallbackURL, &g.ConsentMessage,
 		&g.ConsentSignature, &g.ConsentHash, tm(&g.CreatedAt), tm(&g.ActivatedAt),
 		tm(&g.ExpiresAt), tm(&g.UsedAt), tm(&g.RevokedAt), tm(&g.LastUsedAt), &g.UsageCount)
@@ -23,7 +23,7 @@ func scanGrant(r Row) (store.Grant, error) {
 }
 
 func grantArgs(g store.Grant) []any {
-	return []any{g.ID, g.Kind, g.State, g.Identity, g.ChainID, g.Wallet, g.ClientID,
+	return []any{g.ID, g.Kind, g.State, addr(g.Identity), g.ChainID, addr(g.Wallet), g.ClientID,
 		list(g.Scopes), g.Resource, list(g.Fields), g.Purpose, g.CallbackURL, g.ConsentMessage,
 		g.ConsentSignature, g.ConsentHash, g.CreatedAt.UTC(), optTime(g.ActivatedAt),
 		optTime(g.ExpiresAt), optTime(g.UsedAt), optTime(g.RevokedAt), optTime(g.LastUsedAt),
@@ -49,16 +49,16 @@ func (s *Core) GetGrantStatus(ctx context.Context, id string, q store.StatusQuer
 	var (
 		g       store.GrantStatus
 		p       store.Profile
-		profile sql.NullString
+		profile sql.NullString // NULL: no profile joined
 	)
 	err := s.db.Read(ctx).QueryRow(ctx, `SELECT g.id, g.kind, g.state, g.identity, g.client_id, g.expires_at,
 		$2 <> '' AND EXISTS (SELECT 1 FROM oauth_tokens WHERE kind = 'access' AND signature = $2),
 		p.identity, p.wrapped_key, p.ciphertext, p.updated_at
 		FROM grants g LEFT JOIN profiles p ON $3 AND p.identity = g.identity
-		WHERE g.id = $1`, id, q.AccessTokenHash, q.Profile).Scan(&g.ID, &g.Kind, &g.State, &g.Identity, &g.ClientID,
+		WHERE g.id = $1`, id, q.AccessTokenHash, q.Profile).Scan(&g.ID, &g.Kind, &g.State, ad(&g.Identity), &g.ClientID,
 		tm(&g.ExpiresAt), &g.TokenRevoked, &profile, bs(&p.WrappedKey), bs(&p.Ciphertext), tm(&p.UpdatedAt))
 	if err == nil && profile.Valid {
-		p.Identity = profile.String
+		err = ad(&p.Identity).Scan(profile.String)
 		g.Profile = &p
 	}
 	return g, wrap("get grant status", err)
@@ -100,7 +100,7 @@ func (s *Core) UpdateGrant(ctx context.Context, id string, fn func(store.Grant) 
 func (s *Core) ListGrants(ctx context.Context, f store.GrantFilter) ([]store.Grant, string, error) {
 	limit := store.PageLimit(f.Limit)
 	var w where
-	w.addIf("identity", f.Identity)
+	w.addIf("identity", addr(f.Identity))
 	w.addIf("client_id", f.ClientID)
 	w.addIf("state", string(f.State))
 	if f.Cursor != "" {

@@ -13,7 +13,7 @@ const notificationCols = `id, identity, kind, payload, attempts, next_attempt_at
 
 func scanNotification(r Row) (store.Notification, error) {
 	var n store.Notification
-	err := r.Scan(&n.ID, &n.Identity, &n.Kind, bs(&n.Payload), &n.Attempts, tm(&n.NextAttemptAt),
+	err := r.Scan(&n.ID, ad(&n.Identity), &n.Kind, bs(&n.Payload), &n.Attempts, tm(&n.NextAttemptAt),
 		tm(&n.DeliveredAt), tm(&n.CreatedAt), tm(&n.DeadAt))
 	return n, err
 }
@@ -26,7 +26,7 @@ func (s *Core) EnqueueNotification(ctx context.Context, n store.Notification) (s
 	out, err := scanNotification(s.db.Write(ctx).QueryRow(ctx, `INSERT INTO notifications
 		(identity, kind, payload, attempts, next_attempt_at, delivered_at, created_at, dead_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING `+notificationCols,
-		n.Identity, n.Kind, blob(n.Payload), n.Attempts, n.NextAttemptAt.UTC(), optTime(n.DeliveredAt),
+		addr(n.Identity), n.Kind, blob(n.Payload), n.Attempts, n.NextAttemptAt.UTC(), optTime(n.DeliveredAt),
 		n.CreatedAt.UTC(), optTime(n.DeadAt)))
 	return out, wrap("enqueue notification", err)
 }

@@ -3,6 +3,8 @@ package sqlstore
 import (
 	"context"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -12,21 +14,21 @@ func (s *Core) PutProfile(ctx context.Context, p store.Profile) error {
 		(identity, wrapped_key, ciphertext, updated_at) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (identity) DO UPDATE SET wrapped_key = excluded.wrapped_key,
 		ciphertext = excluded.ciphertext, updated_at = excluded.updated_at`,
-		p.Identity, p.WrappedKey, p.Ciphertext, p.UpdatedAt.UTC())
+		addr(p.Identity), p.WrappedKey, p.Ciphertext, p.UpdatedAt.UTC())
 	return wrap("put profile", err)
 }
 
 // GetProfile implements store.ProfileStore.
-func (s *Core) GetProfile(ctx context.Context, identity string) (store.Profile, error) {
+func (s *Core) GetProfile(ctx context.Context, identity common.Address) (store.Profile, error) {
 	var p store.Profile
 	err := s.db.Read(ctx).QueryRow(ctx, `SELECT identity, wrapped_key, ciphertext, updated_at
-		FROM profiles WHERE identity = $1`, identity).
-		Scan(&p.Identity, bs(&p.WrappedKey), bs(&p.Ciphertext), tm(&p.UpdatedAt))
+		FROM profiles WHERE identity = $1`, addr(identity)).
+		Scan(ad(&p.Identity), bs(&p.WrappedKey), bs(&p.Ciphertext), tm(&p.UpdatedAt))
 	return p, wrap("get profile", err)
 }
 
 // DeleteProfile implements store.ProfileStore.
-func (s *Core) DeleteProfile(ctx context.Context, identity string) error {
-	n, err := s.db.Write(ctx).Exec(ctx, `DELETE FROM profiles WHERE identity = $1`, identity)
+func (s *Core) DeleteProfile(ctx context.Context, identity common.Address) error {
+	n, err := s.db.Write(ctx).Exec(ctx, `DELETE FROM profiles WHERE identity = $1`, addr(identity))
 	return wrap("delete profile", affected(n, err))
 }

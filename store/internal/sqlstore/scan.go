@@ -4,7 +4,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // Values cross the driver boundary in a form both backends accept:
@@ -124,3 +127,80 @@ func (s bytesScanner) Scan(src any) error {
 func tm(t *time.Time) sql.Scanner { return timeScanner{t} }
 func ls(v *[]string) sql.Scanner  { return listScanner{v} }
 func bs(b *[]byte) sql.Scanner    { return bytesScanner{b} }
+
+// Addresses are stored as EIP-55 hex text, and the zero address, which
+// records use for "none" (an authorization request before sign-in, an
+// audit event about no identity), as the empty string: the form every
+// column has always held, so typing them needed no data migration.
+
+// addr is the argument for an address column.
+func addr(a common.Address) string {
+	if a == (common.Address{}) {
+		return ""
+	}
+	return a.Hex()
+}
+
+// addrList is the argument for a column holding a list of addresses.
+func addrList(v []common.Address) string {
+	s := make([]string, len(v))
+	for i, a := range v {
+		s[i] = a.Hex()
+	}
+	return list(s)
+}
+
+// parseAddr reads a stored address. Any case is accepted, so that a row
+// written in lower case by an older version reads back as the same
+// address; anything that is not 20 bytes of hex is an error, never a
+// silent zero.
+func parseAddr(v string) (common.Address, error) {
+	if v == "" {
+		return common.Address{}, nil
+	}
+	if !common.IsHexAddress(v) || !strings.HasPrefix(v, "0x") && !strings.HasPrefix(v, "0X") {
+		return common.Address{}, fmt.Errorf("store: bad stored address %q", v)
+	}
+	return common.HexToAddress(v), nil
+}
+
+type addrScanner struct{ dst *common.Address }
+
+func (s addrScanner) Scan(src any) error {
+	var v string
+	switch t := src.(type) {
+	case nil:
+	case string:
+		v = t
+	case []byte:
+		v = string(t)
+	default:
+		return fmt.Errorf("store: cannot scan %T into an address", src)
+	}
+	a, err := parseAddr(v)
+	*s.dst = a
+	return err
+}
+
+type addrListScanner struct{ dst *[]common.Address }
+
+func (s addrListScanner) Scan(src any) error {
+	var raw []string
+	if err := (listScanner{&raw}).Scan(src); err != nil {
+		return err
+	}
+	var out []common.Address
+	for _, v := range raw {
+		a, err := parseAddr(v)
+		if err != nil {
+			return err
+		}
+		out = append(out, a)
+	}
+	*s.dst = out
+	return nil
+}
+
+// ad and al adapt address fields to the scanners above.
+func ad(a *common.Address) sql.Scanner   { return addrScanner{a} }
+func al(v *[]common.Address) sql.Scanner { return addrListScanner{v} }

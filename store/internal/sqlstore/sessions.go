@@ -11,7 +11,7 @@ const loginSessionCols = `id, identity, wallet, chain_id, auth_time, expires_at,
 
 func scanLoginSession(r Row) (store.LoginSession, error) {
 	var l store.LoginSession
-	err := r.Scan(&l.ID, &l.Identity, &l.Wallet, &l.ChainID, tm(&l.AuthTime), tm(&l.ExpiresAt),
+	err := r.Scan(&l.ID, ad(&l.Identity), ad(&l.Wallet), &l.ChainID, tm(&l.AuthTime), tm(&l.ExpiresAt),
 		tm(&l.RevokedAt))
 	return l, err
 }
@@ -20,7 +20,7 @@ func scanLoginSession(r Row) (store.LoginSession, error) {
 func (s *Core) CreateLoginSession(ctx context.Context, l store.LoginSession) error {
 	_, err := s.db.Write(ctx).Exec(ctx, `INSERT INTO login_sessions (`+loginSessionCols+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		l.ID, l.Identity, l.Wallet, l.ChainID, l.AuthTime.UTC(), l.ExpiresAt.UTC(), optTime(l.RevokedAt))
+		l.ID, addr(l.Identity), addr(l.Wallet), l.ChainID, l.AuthTime.UTC(), l.ExpiresAt.UTC(), optTime(l.RevokedAt))
 	return wrap("create login session", err)
 }
 
@@ -45,26 +45,30 @@ func (s *Core) DeleteLoginSession(ctx context.Context, id string) error {
 }
 
 const authRequestCols = `id, client_id, redirect_uri, scopes, state, nonce, code_challenge,
-	code_challenge_method, form, identity, wallet, login_session_id, created_at, expires_at`
+	code_challenge_method, form, identity, wallet, login_session_id, created_at, expires_at,
+	browser_binding, prompt, max_age, login_hint`
 
 func scanAuthRequest(r Row) (store.AuthRequest, error) {
 	var a store.AuthRequest
 	err := r.Scan(&a.ID, &a.ClientID, &a.RedirectURI, ls(&a.Scopes), &a.State, &a.Nonce,
-		&a.CodeChallenge, &a.CodeChallengeMethod, bs(&a.Form), &a.Identity, &a.Wallet,
-		&a.LoginSessionID, tm(&a.CreatedAt), tm(&a.ExpiresAt))
+		&a.CodeChallenge, &a.CodeChallengeMethod, bs(&a.Form), ad(&a.Identity), ad(&a.Wallet),
+		&a.LoginSessionID, tm(&a.CreatedAt), tm(&a.ExpiresAt), &a.BrowserBinding, &a.Prompt,
+		&a.MaxAge, ad(&a.LoginHint))
 	return a, err
 }
 
 func authRequestArgs(a store.AuthRequest) []any {
 	return []any{a.ID, a.ClientID, a.RedirectURI, list(a.Scopes), a.State, a.Nonce,
-		a.CodeChallenge, a.CodeChallengeMethod, blob(a.Form), a.Identity, a.Wallet,
-		a.LoginSessionID, a.CreatedAt.UTC(), a.ExpiresAt.UTC()}
+		a.CodeChallenge, a.CodeChallengeMethod, blob(a.Form), addr(a.Identity), addr(a.Wallet),
+		a.LoginSessionID, a.CreatedAt.UTC(), a.ExpiresAt.UTC(), a.BrowserBinding, a.Prompt,
+		a.MaxAge, addr(a.LoginHint)}
 }
 
 // CreateAuthRequest implements store.AuthRequestStore.
 func (s *Core) CreateAuthRequest(ctx context.Context, a store.AuthRequest) error {
 	_, err := s.db.Write(ctx).Exec(ctx, `INSERT INTO auth_requests (`+authRequestCols+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`, authRequestArgs(a)...)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+		authRequestArgs(a)...)
 	return wrap("create auth request", err)
 }
 
@@ -95,7 +99,8 @@ func (s *Core) UpdateAuthRequest(ctx context.Context, id string, fn func(store.A
 		out, err = scanAuthRequest(w.QueryRow(ctx, `UPDATE auth_requests SET client_id = $2,
 			redirect_uri = $3, scopes = $4, state = $5, nonce = $6, code_challenge = $7,
 			code_challenge_method = $8, form = $9, identity = $10, wallet = $11,
-			login_session_id = $12, created_at = $13, expires_at = $14
+			login_session_id = $12, created_at = $13, expires_at = $14, browser_binding = $15,
+			prompt = $16, max_age = $17, login_hint = $18
 			WHERE id = $1 RETURNING `+authRequestCols, authRequestArgs(a)...))
 		return err
 	})
