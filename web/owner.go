@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"time"
 
@@ -30,20 +31,36 @@ type Owner struct {
 // its login session unrevoked and unexpired, and its wallet still a key of its
 // identity.
 func (o *Owner) Current(r *http.Request) (store.LoginSession, bool) {
-	d, ok := o.Sessions.Current(r)
-	if !ok {
-		return store.LoginSession{}, false
-	}
-	ls, err := o.Store.GetLoginSession(r.Context(), d.LoginSessionID)
-	if err != nil || !ls.RevokedAt.IsZero() || !o.Clock().Before(ls.ExpiresAt) {
-		return store.LoginSession{}, false
-	}
-	if o.Directory != nil && !o.stillKey(r.Context(), ls) {
-		return store.LoginSession{}, false
-	}
-	return ls, true
+	ls, err := o.Session(r)
+	return ls, err == nil
 }
 
-func (o *Owner) stillKey(ctx context.Context, ls store.LoginSession) bool {
-	return identity.RequirePurpose(ctx, o.Directory, ls.Identity, ls.Wallet, identity.PurposeManagement, identity.PurposeAction) == nil
+// ErrSignedOut is a browser with no live login session.
+var ErrSignedOut = errors.New("web: not signed in")
+
+// Session is Current that tells a signed-out browser (ErrSignedOut) from a
+// store or chain that cannot say (their own errors), so that an outage is
+// answered as one and not as "sign in again".
+func (o *Owner) Session(r *http.Request) (store.LoginSession, error) {
+	d, ok := o.Sessions.Current(r)
+	if !ok {
+		return store.LoginSession{}, ErrSignedOut
+	}
+	ls, err := o.Store.GetLoginSession(r.Context(), d.LoginSessionID)
+	switch {
+	case errors.Is(err, store.ErrUnavailable):
+		return store.LoginSession{}, err
+	case err != nil || !ls.RevokedAt.IsZero() || !o.Clock().Before(ls.ExpiresAt):
+		return store.LoginSession{}, ErrSignedOut
+	}
+	if o.Directory != nil {
+		err := identity.RequirePurpose(r.Context(), o.Directory, ls.Identity, ls.Wallet, identity.PurposeManagement, identity.PurposeAction)
+		switch {
+		case errors.Is(err, identity.ErrChainUnavailable):
+			return store.LoginSession{}, err
+		case err != nil:
+			return store.LoginSession{}, ErrSignedOut
+		}
+	}
+	return ls, nil
 }

@@ -72,9 +72,12 @@ var errNotYours = errors.New("web: the consent request is not this session's")
 // the store's error when it cannot be read (an outage is not a reason to
 // sign in again).
 func (h *Consent) load(r *http.Request, requestID string) (pendingConsent, error) {
-	ls, ok := h.Owner.Current(r)
-	if !ok {
+	ls, err := h.Owner.Session(r)
+	switch {
+	case errors.Is(err, web.ErrSignedOut):
 		return pendingConsent{}, errNotYours
+	case err != nil:
+		return pendingConsent{}, err
 	}
 	req, err := h.Authz.AuthRequest(r.Context(), requestID)
 	switch {
