@@ -161,6 +161,17 @@ type GrantStore interface {
 	// persistent grants are recorded in batches. A u.ID is ignored. Errors:
 	// ErrNotFound when a grant does not exist, and then nothing is recorded.
 	RecordGrantUsage(ctx context.Context, us []GrantUsage) error
+	// RecordJournaledUsage moves rows of a node's local usage journal into
+	// the usage log: in one transaction it records, as RecordGrantUsage
+	// does, the rows whose grant still exists (a grant deleted since its
+	// read takes its rows with it) and raises the journal's mark to seq,
+	// the journal's sequence number of the last row. A replay after a
+	// crash skips the rows at or below the mark, so each row is recorded
+	// once. A mark never moves back.
+	RecordJournaledUsage(ctx context.Context, journal string, seq uint64, us []GrantUsage) error
+	// UsageJournalMark returns the journal's mark, 0 for a journal never
+	// recorded.
+	UsageJournalMark(ctx context.Context, journal string) (uint64, error)
 	// RevokeGrant moves a requested or active grant to revoked. Otherwise
 	// it fails with ErrGrantInactive, wrapped by its reason (Usable).
 	RevokeGrant(ctx context.Context, id string, at time.Time) (Grant, error)

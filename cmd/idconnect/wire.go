@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -19,6 +20,7 @@ import (
 	"github.com/idconnect/idconnect/notify"
 	"github.com/idconnect/idconnect/signin"
 	"github.com/idconnect/idconnect/store"
+	"github.com/idconnect/idconnect/store/journal"
 	"github.com/idconnect/idconnect/web"
 	"github.com/idconnect/idconnect/web/account"
 	"github.com/idconnect/idconnect/web/api"
@@ -112,9 +114,33 @@ func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	if p.static, err = web.NewStatic(log); err != nil {
 		return nil, err
 	}
-	p.usage = consent.NewUsageLog(n.store, consent.UsageLogConfig{Log: log})
+	if p.usage, err = openUsageLog(ctx, cfg, n, log); err != nil {
+		return nil, err
+	}
 	p.webhooks = &notify.Webhooks{Store: n.store, Sealer: p.sealer, AllowLoopback: cfg.Dev}
 	return p, nil
+}
+
+// openUsageLog starts the usage log. On SQLite, reads are journaled next to
+// the database file (<file>-usage-journal) and the rows of reads answered
+// before a crash are moved into the store first; on PostgreSQL, whose
+// nodes may come and go, each read waits for its group commit.
+func openUsageLog(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger) (*consent.UsageLog, error) {
+	if n.backend != "sqlite" {
+		return consent.NewUsageLog(n.store, consent.UsageLogConfig{Log: log}), nil
+	}
+	j, err := journal.Open(cfg.DSN+"-usage-journal", journal.Options{})
+	if err != nil {
+		return nil, err
+	}
+	l, moved, err := consent.OpenUsageLog(ctx, n.store, j, consent.UsageLogConfig{Log: log})
+	if err != nil {
+		return nil, errors.Join(err, j.Close())
+	}
+	if moved > 0 {
+		log.Info("usage journal: stored the rows of reads answered before the last stop", "rows", moved)
+	}
+	return l, nil
 }
 
 // mount registers every flow's handler.
@@ -149,12 +175,13 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 		Revoke: func(r *http.Request, id string, at time.Time) error {
 			return n.store.RevokeLoginSession(r.Context(), id, at)
 		}}).Mount(mux)
-	(&account.Dashboard{Site: site, Owner: owner, Store: n.store, Decisions: access, Keys: n.cache.Reader(), Directory: n.cache,
+	usageReads := consent.FlushedUsage{Store: n.store, Log: p.usage}
+	(&account.Dashboard{Site: site, Owner: owner, Store: usageReads, Decisions: access, Keys: n.cache.Reader(), Directory: n.cache,
 		Follow: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Static: p.static, Clock: time.Now, Log: log,
 		Webhooks: p.webhooks}).Mount(mux)
 	services.Mount(mux)
 	(&api.AccessAPI{Site: site, Flow: access, Reads: reads, Tokens: p.provider, Services: services, Owner: owner,
-		Store: n.store, Directory: n.cache, Catalogue: p.catalogue, Clock: time.Now, Log: log,
+		Store: usageReads, Directory: n.cache, Catalogue: p.catalogue, Clock: time.Now, Log: log,
 		RequestLimit: web.NewLimiter(rate.Limit(20), 200, 100_000, nil),
 		// An owner answers by hand: ten at once, then one a minute, from
 		// each service, is more than a real service asks of one person.

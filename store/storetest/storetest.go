@@ -36,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ImmediateGrantUsedOnce", testImmediateGrantUsedOnce},
 		{"PersistentGrantConcurrentUse", testPersistentGrantConcurrentUse},
 		{"RecordGrantUsage", testRecordGrantUsage},
+		{"RecordJournaledUsage", testRecordJournaledUsage},
 		{"GrantStatus", testGrantStatus},
 		{"HasOAuthToken", testHasOAuthToken},
 		{"PurgeExpired", testPurgeExpired},

@@ -86,3 +86,54 @@ func testRecordGrantUsage(t *testing.T, s store.Store) {
 		t.Fatalf("a failed batch was partly recorded: count %d", g.UsageCount)
 	}
 }
+
+// testRecordJournaledUsage moves journal rows: the rows and the journal's
+// mark commit together, a deleted grant's rows are dropped without
+// failing the others, a mark never moves back, and journals are apart.
+func testRecordJournaledUsage(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	for _, j := range []string{"node-a", "node-b"} {
+		mark, err := s.UsageJournalMark(ctx, j)
+		must(t, err)
+		if mark != 0 {
+			t.Fatalf("journal %s: mark %d before any row", j, mark)
+		}
+	}
+	must(t, s.CreateGrant(ctx, activeGrant("j1", store.GrantPersistent)))
+	row := func(grant string, d time.Duration) store.GrantUsage {
+		return store.GrantUsage{GrantID: grant, At: at(d), Resource: "/userinfo", Fields: []string{"sub"}, ClientID: "client-1"}
+	}
+	var batch []store.GrantUsage
+	for i := range 40 {
+		batch = append(batch, row("j1", time.Duration(i)*time.Second))
+	}
+	batch = append(batch, row("deleted-grant", time.Second))
+	must(t, s.RecordJournaledUsage(ctx, "node-a", 41, batch))
+	mark, err := s.UsageJournalMark(ctx, "node-a")
+	must(t, err)
+	if mark != 41 {
+		t.Fatalf("mark %d, want 41", mark)
+	}
+	g, err := s.GetGrant(ctx, "j1")
+	must(t, err)
+	if g.UsageCount != 40 || !g.LastUsedAt.Equal(at(39*time.Second)) {
+		t.Fatalf("after the batch: count %d, last use %v", g.UsageCount, g.LastUsedAt)
+	}
+	// An older mark (a late batch) leaves the mark where it is; its rows count.
+	must(t, s.RecordJournaledUsage(ctx, "node-a", 7, []store.GrantUsage{row("j1", time.Hour)}))
+	mark, err = s.UsageJournalMark(ctx, "node-a")
+	must(t, err)
+	if mark != 41 {
+		t.Fatalf("a lower mark moved it back to %d", mark)
+	}
+	// Another journal has its own mark; a batch of no rows only moves it.
+	must(t, s.RecordJournaledUsage(ctx, "node-b", 3, nil))
+	if mark, err = s.UsageJournalMark(ctx, "node-b"); err != nil || mark != 3 {
+		t.Fatalf("node-b: mark %d, %v", mark, err)
+	}
+	logged, _, err := s.ListGrantUsage(ctx, "j1", "", store.MaxPageLimit)
+	must(t, err)
+	if len(logged) != 41 {
+		t.Fatalf("%d rows logged, want 41", len(logged))
+	}
+}

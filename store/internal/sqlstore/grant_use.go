@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -86,23 +87,89 @@ func (s *Core) RecordGrantUsage(ctx context.Context, us []store.GrantUsage) erro
 		return nil
 	}
 	err := s.db.InTx(ctx, func(ctx context.Context) error {
-		w := s.db.Write(ctx)
-		if err := countUsage(ctx, w, us); err != nil {
-			return err
-		}
-		for rest := us; len(rest) > 0; {
-			n := usageChunk
-			if len(rest) < usageChunk {
-				n = 1
-			}
-			if _, err := w.Exec(ctx, usageInsert(n), usageArgs(rest[:n])...); err != nil {
-				return err
-			}
-			rest = rest[n:]
-		}
-		return nil
+		return recordUsage(ctx, s.db.Write(ctx), us)
 	})
 	return wrap("record grant usage", err)
+}
+
+// RecordJournaledUsage implements store.GrantStore.
+func (s *Core) RecordJournaledUsage(ctx context.Context, journal string, seq uint64, us []store.GrantUsage) error {
+	if seq > math.MaxInt64 {
+		return wrap("record journaled usage", fmt.Errorf("sequence number %d out of range", seq))
+	}
+	err := s.db.InTx(ctx, func(ctx context.Context) error {
+		w := s.db.Write(ctx)
+		live, err := existingGrants(ctx, w, us)
+		if err != nil {
+			return err
+		}
+		if err := recordUsage(ctx, w, live); err != nil {
+			return err
+		}
+		_, err = w.Exec(ctx, `INSERT INTO usage_journals (journal, seq) VALUES ($1, $2)
+			ON CONFLICT (journal) DO UPDATE SET seq = CASE WHEN excluded.seq > usage_journals.seq
+			THEN excluded.seq ELSE usage_journals.seq END`, journal, int64(seq))
+		return err
+	})
+	return wrap("record journaled usage", err)
+}
+
+// UsageJournalMark implements store.GrantStore.
+func (s *Core) UsageJournalMark(ctx context.Context, journal string) (uint64, error) {
+	var seq int64
+	err := s.db.Read(ctx).QueryRow(ctx, `SELECT seq FROM usage_journals WHERE journal = $1`, journal).Scan(&seq)
+	if errors.Is(err, store.ErrNotFound) {
+		return 0, nil
+	}
+	return uint64(seq), wrap("usage journal mark", err)
+}
+
+// existingGrants keeps the rows whose grant exists.
+func existingGrants(ctx context.Context, w Conn, us []store.GrantUsage) ([]store.GrantUsage, error) {
+	known := map[string]bool{}
+	for _, u := range us {
+		if _, ok := known[u.GrantID]; ok {
+			continue
+		}
+		var one int
+		err := w.QueryRow(ctx, `SELECT 1 FROM grants WHERE id = $1`, u.GrantID).Scan(&one)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			known[u.GrantID] = false
+		case err != nil:
+			return nil, err
+		default:
+			known[u.GrantID] = true
+		}
+	}
+	live := us[:0:0]
+	for _, u := range us {
+		if known[u.GrantID] {
+			live = append(live, u)
+		}
+	}
+	return live, nil
+}
+
+// recordUsage counts and inserts us, inside the caller's transaction.
+func recordUsage(ctx context.Context, w Conn, us []store.GrantUsage) error {
+	if len(us) == 0 {
+		return nil
+	}
+	if err := countUsage(ctx, w, us); err != nil {
+		return err
+	}
+	for rest := us; len(rest) > 0; {
+		n := usageChunk
+		if len(rest) < usageChunk {
+			n = 1
+		}
+		if _, err := w.Exec(ctx, usageInsert(n), usageArgs(rest[:n])...); err != nil {
+			return err
+		}
+		rest = rest[n:]
+	}
+	return nil
 }
 
 // countUsage adds each grant's reads to its count and moves its last-use
