@@ -13,6 +13,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -105,7 +106,7 @@ func (p *Profiles) Put(ctx context.Context, id common.Address, prof Profile) err
 	if err != nil {
 		return err
 	}
-	wrapped, sealed, err := p.Sealer.Seal(aad(id.Hex()), plain)
+	wrapped, sealed, err := p.Sealer.Seal(aad(identity.Hex(id)), plain)
 	if err != nil {
 		return err
 	}
@@ -126,7 +127,7 @@ func (p *Profiles) Get(ctx context.Context, id common.Address) (Profile, error) 
 
 // open unseals a stored profile of the identity id.
 func (p *Profiles) open(id common.Address, rec store.Profile) (Profile, error) {
-	plain, err := p.Sealer.Open(aad(id.Hex()), rec.WrappedKey, rec.Ciphertext)
+	plain, err := p.Sealer.Open(aad(identity.Hex(id)), rec.WrappedKey, rec.Ciphertext)
 	if err != nil {
 		return Profile{}, err
 	}

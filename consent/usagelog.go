@@ -47,9 +47,9 @@ type UsageLogConfig struct {
 // A failed write fails its reads rather than logging them later.
 //
 // With a journal (OpenUsageLog, SQLite), Record appends the row to a local
-// journal file with one write(2) and returns; the writer moves the rows
-// into the store in large batches, and a crash replays the rows not moved
-// yet. On two cores under 32 concurrent reads the group commit wrote 1.6
+// journal (a copy into a shared memory mapping of a file) and returns; the
+// writer moves the rows into the store in large batches, and a crash
+// replays the rows not moved yet. On two cores under 32 concurrent reads the group commit wrote 1.6
 // rows a commit, and each commit also made every reading SQLite
 // connection drop its page cache: /userinfo served half the reads it
 // serves with the journal. A failed move is retried; the read was

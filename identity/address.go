@@ -2,7 +2,9 @@ package identity
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -25,7 +27,38 @@ func ParseAddress(s string) (common.Address, error) {
 
 // CAIP10 writes an account as a CAIP-10 id, eip155:<chainId>:<EIP-55 address>.
 func CAIP10(chainID uint64, addr common.Address) string {
-	return fmt.Sprintf("eip155:%d:%s", chainID, addr.Hex())
+	return "eip155:" + strconv.FormatUint(chainID, 10) + ":" + Hex(addr)
+}
+
+// Hex is addr.Hex(), the EIP-55 form, from a small cache of recent
+// addresses: the checksum is a keccak256, and every grant read writes its
+// identity and wallet (about 2% of a /userinfo read before the cache).
+func Hex(addr common.Address) string {
+	hexCache.mu.Lock()
+	h, ok := hexCache.cur[addr]
+	if !ok {
+		h, ok = hexCache.prev[addr]
+	}
+	hexCache.mu.Unlock()
+	if ok {
+		return h
+	}
+	h = addr.Hex()
+	hexCache.mu.Lock()
+	if len(hexCache.cur) >= hexCacheSize || hexCache.cur == nil {
+		hexCache.prev, hexCache.cur = hexCache.cur, make(map[common.Address]string, hexCacheSize)
+	}
+	hexCache.cur[addr] = h
+	hexCache.mu.Unlock()
+	return h
+}
+
+// hexCacheSize is how many addresses a generation of the cache holds.
+const hexCacheSize = 4096
+
+var hexCache struct {
+	mu        sync.Mutex
+	cur, prev map[common.Address]string
 }
 
 func isHex(c rune) bool {

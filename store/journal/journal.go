@@ -6,13 +6,15 @@
 // or two, and each commit makes every reading connection drop its page
 // cache; batching the rows without waiting would lose the log of reads
 // already answered when the process dies. The journal sits between: a
-// read appends its row here with one write(2) and answers, and the rows
-// move into the database in large batches. After a crash the rows that had
+// read appends its row here and answers, and the rows move into the
+// database in large batches. After a crash the rows that had
 // not moved are replayed (the database keeps each journal's mark, see
 // store.GrantStore.RecordJournaledUsage), so every answered read is logged
 // exactly once.
 //
-// A record is in the kernel's page cache once Append returns, so it
+// On Unix a segment is a shared memory mapping of its file, so appending
+// is a copy with no system call; elsewhere it is one write(2). Either way
+// a record is in the kernel's page cache once Append returns, so it
 // survives the process being killed. Like SQLite in WAL mode with
 // synchronous=NORMAL, which the store uses, the last records before a
 // power loss may be lost; set Options.Sync to fsync every append.
@@ -30,7 +32,9 @@
 //	payload  length bytes
 //
 // Reading a segment stops at the first record that is short or fails its
-// checksum: a torn write at the end of the last segment. A segment is
+// checksum: a torn write at the end of the last segment, or the zeros
+// after the last record of a mapped segment that was not closed (a closed
+// segment is trimmed to its records). A segment is
 // deleted once every record in it is released.
 package journal
 
@@ -86,7 +90,7 @@ type Journal struct {
 	lock *os.File
 
 	mu       sync.Mutex
-	f        *os.File // the current segment, opened for appending
+	f        segmentFile // the current segment
 	cur      segment
 	closed   []segment // segments no longer appended to, oldest first
 	next     uint64    // the sequence number of the next record
@@ -99,7 +103,17 @@ type Journal struct {
 type segment struct {
 	path        string
 	first, last uint64 // last is 0 while it holds no record
-	size        int64
+	size        int64  // bytes written
+	capacity    int64
+}
+
+// segmentFile is where a segment's records are written: on Unix a shared
+// memory mapping of the file (a record is a copy, not a system call), and
+// elsewhere a file written with write(2).
+type segmentFile interface {
+	write(b []byte) error
+	sync() error
+	close() error // trims the file to what was written
 }
 
 // Open opens the journal in dir, creating it when missing, and takes its
@@ -126,7 +140,7 @@ func Open(dir string, opts Options) (*Journal, error) {
 		return nil, err
 	}
 	j.opened = j.next
-	if err := j.startSegment(); err != nil {
+	if err := j.startSegment(0); err != nil {
 		_ = lock.Close()
 		return nil, err
 	}
@@ -192,8 +206,8 @@ func (j *Journal) Replay(fn func(Record) error) error {
 	return nil
 }
 
-// Append writes one record with a single write(2) and returns its sequence
-// number. When the write fails, the record is not in the journal.
+// Append writes one record and returns its sequence number. When the
+// write fails, the record is not in the journal.
 func (j *Journal) Append(payload []byte) (uint64, error) {
 	if len(payload) > MaxRecord {
 		return 0, fmt.Errorf("journal: a record of %d bytes is over the %d-byte limit", len(payload), MaxRecord)
@@ -205,27 +219,27 @@ func (j *Journal) Append(payload []byte) (uint64, error) {
 	}
 	seq := j.next
 	j.buf = appendRecord(j.buf[:0], seq, payload)
-	if _, err := j.f.Write(j.buf); err != nil {
-		// A part of the record may be on disk, and a reader stops there:
+	if j.cur.size+int64(len(j.buf)) > j.cur.capacity {
+		if err := j.rotate(int64(len(j.buf))); err != nil {
+			return 0, fmt.Errorf("journal: start a segment: %w", err)
+		}
+	}
+	if err := j.f.write(j.buf); err != nil {
+		// A part of the record may be written, and a reader stops there:
 		// later records go to a new segment.
-		if rerr := j.rotate(); rerr != nil {
+		if rerr := j.rotate(0); rerr != nil {
 			err = errors.Join(err, rerr)
 		}
 		return 0, fmt.Errorf("journal: append: %w", err)
 	}
 	if j.opts.Sync {
-		if err := j.f.Sync(); err != nil {
+		if err := j.f.sync(); err != nil {
 			return 0, fmt.Errorf("journal: sync: %w", err)
 		}
 	}
 	j.next++
 	j.cur.last = seq
 	j.cur.size += int64(len(j.buf))
-	if j.cur.size >= j.opts.SegmentSize {
-		if err := j.rotate(); err != nil {
-			return seq, nil // the record is written; the next Append retries the rotation
-		}
-	}
 	return seq, nil
 }
 
@@ -259,7 +273,7 @@ func (j *Journal) Close() error {
 	if j.f == nil {
 		return nil
 	}
-	err := j.f.Close()
+	err := j.f.close()
 	j.f = nil
 	if j.cur.last <= j.released && len(j.closed) == 0 {
 		err = errors.Join(err, os.Remove(j.cur.path))
@@ -267,24 +281,26 @@ func (j *Journal) Close() error {
 	return errors.Join(err, j.lock.Close())
 }
 
-// rotate closes the current segment and starts the next one.
-func (j *Journal) rotate() error {
-	if err := j.f.Close(); err != nil {
+// rotate closes the current segment and starts the next one, with room
+// for a record of need bytes at least.
+func (j *Journal) rotate(need int64) error {
+	if err := j.f.close(); err != nil {
 		return err
 	}
 	j.closed = append(j.closed, j.cur)
-	return j.startSegment()
+	return j.startSegment(need)
 }
 
 // startSegment creates the segment that starts at j.next.
-func (j *Journal) startSegment() error {
+func (j *Journal) startSegment(need int64) error {
 	path := filepath.Join(j.dir, fmt.Sprintf("%020d.seg", j.next))
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND|os.O_TRUNC, 0o600)
+	capacity := max(j.opts.SegmentSize, need)
+	f, err := openSegment(path, capacity)
 	if err != nil {
 		return fmt.Errorf("journal: %w", err)
 	}
 	j.f = f
-	j.cur = segment{path: path, first: j.next}
+	j.cur = segment{path: path, first: j.next, capacity: capacity}
 	syncDir(j.dir)
 	return nil
 }
