@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/idconnect/idconnect/internal/memo"
 )
 
 // ParseAddress accepts an address in any letter case ("0x" and 40 hex digits) and
@@ -30,36 +31,12 @@ func CAIP10(chainID uint64, addr common.Address) string {
 	return "eip155:" + strconv.FormatUint(chainID, 10) + ":" + Hex(addr)
 }
 
-// Hex is addr.Hex(), the EIP-55 form, from a small cache of recent
-// addresses: the checksum is a keccak256, and every grant read writes its
-// identity and wallet (about 2% of a /userinfo read before the cache).
-func Hex(addr common.Address) string {
-	hexCache.mu.Lock()
-	h, ok := hexCache.cur[addr]
-	if !ok {
-		h, ok = hexCache.prev[addr]
-	}
-	hexCache.mu.Unlock()
-	if ok {
-		return h
-	}
-	h = addr.Hex()
-	hexCache.mu.Lock()
-	if len(hexCache.cur) >= hexCacheSize || hexCache.cur == nil {
-		hexCache.prev, hexCache.cur = hexCache.cur, make(map[common.Address]string, hexCacheSize)
-	}
-	hexCache.cur[addr] = h
-	hexCache.mu.Unlock()
-	return h
-}
+// Hex is addr.Hex(), the EIP-55 form, from a cache of recent addresses:
+// the checksum is a keccak256, and every grant read writes its identity
+// and wallet (about 2% of a /userinfo read before the cache).
+func Hex(addr common.Address) string { return hexes.Get(addr) }
 
-// hexCacheSize is how many addresses a generation of the cache holds.
-const hexCacheSize = 4096
-
-var hexCache struct {
-	mu        sync.Mutex
-	cur, prev map[common.Address]string
-}
+var hexes = memo.New(4096, common.Address.Hex)
 
 func isHex(c rune) bool {
 	return ('0' <= c && c <= '9') || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F')

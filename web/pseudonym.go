@@ -9,7 +9,8 @@ import (
 	"log/slog"
 	"regexp"
 	"strings"
-	"sync"
+
+	"github.com/idconnect/idconnect/internal/memo"
 )
 
 // Pseudonyms replaces personal data in logs by a keyed hash: wallet and
@@ -22,46 +23,24 @@ import (
 // The request log names each request's client IP, so the pseudonyms of
 // recent values are kept: an HMAC per request was 2% of a /userinfo read.
 type Pseudonyms struct {
-	key []byte
-
-	mu        sync.Mutex
-	cur, prev map[string]string // two generations of recent pseudonyms
+	key    []byte
+	recent *memo.Recent[[2]string, string] // (kind, value) → pseudonym
 }
-
-// pseudonymCache is how many values a generation of the cache holds.
-const pseudonymCache = 4096
 
 // NewPseudonyms returns Pseudonyms keyed with key (at least 16 bytes).
 func NewPseudonyms(key []byte) (*Pseudonyms, error) {
 	if len(key) < 16 {
 		return nil, fmt.Errorf("web: pseudonym key too short (%d bytes)", len(key))
 	}
-	return &Pseudonyms{key: append([]byte(nil), key...)}, nil
+	p := &Pseudonyms{key: append([]byte(nil), key...)}
+	p.recent = memo.New(4096, func(kv [2]string) string { return p.of(kv[0], kv[1]) })
+	return p, nil
 }
 
 // Of returns the pseudonym of value, of the given kind ("addr", "email",
 // "ip"): kind, '~' and 16 hex digits of the HMAC. Addresses and emails are
 // compared without case, so every spelling of one gets one pseudonym.
-func (p *Pseudonyms) Of(kind, value string) string {
-	k := kind + "\x00" + value
-	p.mu.Lock()
-	v, ok := p.cur[k]
-	if !ok {
-		v, ok = p.prev[k]
-	}
-	p.mu.Unlock()
-	if ok {
-		return v
-	}
-	v = p.of(kind, value)
-	p.mu.Lock()
-	if len(p.cur) >= pseudonymCache || p.cur == nil {
-		p.prev, p.cur = p.cur, make(map[string]string, pseudonymCache)
-	}
-	p.cur[k] = v
-	p.mu.Unlock()
-	return v
-}
+func (p *Pseudonyms) Of(kind, value string) string { return p.recent.Get([2]string{kind, value}) }
 
 func (p *Pseudonyms) of(kind, value string) string {
 	m := hmac.New(sha256.New, p.key)
