@@ -22,41 +22,84 @@ type querier interface {
 }
 
 // conn adapts pgx to sqlstore.Conn, mapping errors to store sentinels.
-type conn struct{ q querier }
+type conn struct {
+	q  querier
+	db *pool
+}
 
 func (c conn) Exec(ctx context.Context, query string, args ...any) (int64, error) {
 	tag, err := c.q.Exec(ctx, query, args...)
 	if err != nil {
-		return 0, mapErr(err)
+		return 0, c.db.mapErr(err)
 	}
 	return tag.RowsAffected(), nil
 }
 
 func (c conn) QueryRow(ctx context.Context, query string, args ...any) sqlstore.Row {
-	return row{c.q.QueryRow(ctx, query, args...)}
+	return row{c.q.QueryRow(ctx, query, args...), c.db}
 }
 
 func (c conn) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows, error) {
 	rs, err := c.q.Query(ctx, query, args...)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, c.db.mapErr(err)
 	}
-	return rows{rs}, nil
+	return rows{rs, c.db}, nil
 }
 
-type row struct{ r pgx.Row }
+type row struct {
+	r  pgx.Row
+	db *pool
+}
 
-func (r row) Scan(dest ...any) error { return mapErr(r.r.Scan(dest...)) }
+func (r row) Scan(dest ...any) error { return r.db.mapErr(r.r.Scan(dest...)) }
 
-type rows struct{ rs pgx.Rows }
+type rows struct {
+	rs pgx.Rows
+	db *pool
+}
 
 func (r rows) Next() bool             { return r.rs.Next() }
-func (r rows) Scan(dest ...any) error { return mapErr(r.rs.Scan(dest...)) }
-func (r rows) Err() error             { return mapErr(r.rs.Err()) }
+func (r rows) Scan(dest ...any) error { return r.db.mapErr(r.rs.Scan(dest...)) }
+func (r rows) Err() error             { return r.db.mapErr(r.rs.Err()) }
 func (r rows) Close()                 { r.rs.Close() }
 
 // pool is the sqlstore.DB of one Store.
 type pool struct{ p *pgxpool.Pool }
+
+// mapErr maps err to the store's sentinels and, when it says the server
+// dropped its connections (a restart, pg_ctl stop), closes every pooled
+// connection: the idle ones are dead too, and pgx finds out only on their
+// next use, which would fail one request per stale connection after the
+// server is back (pgx pings only connections idle for over a second).
+func (p *pool) mapErr(err error) error {
+	if connectionsLost(err) {
+		p.p.Reset()
+	}
+	return mapErr(err)
+}
+
+// connectionsLost reports an error that means the server's connections
+// are gone: shutdown or crash of the server, or a connection that broke.
+func connectionsLost(err error) bool {
+	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false // the caller gave up; the server may be fine
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch pgErr.Code {
+		case "57P01", "57P02", "57P03": // admin_shutdown, crash_shutdown, cannot_connect_now
+			return true
+		}
+		return false
+	}
+	var connectErr *pgconn.ConnectError
+	var netErr net.Error
+	if errors.As(err, &netErr) && netErr.Timeout() {
+		return false
+	}
+	return errors.As(err, &connectErr) || netErr != nil || errors.Is(err, net.ErrClosed) || errors.Is(err, pgconn.ErrConnClosed)
+}
 
 type txKey struct{}
 
@@ -79,9 +122,9 @@ func (p *pool) state(ctx context.Context) *txState {
 
 func (p *pool) conn(ctx context.Context) sqlstore.Conn {
 	if st := p.state(ctx); st != nil {
-		return conn{st.tx}
+		return conn{st.tx, p}
 	}
-	return conn{p.p}
+	return conn{p.p, p}
 }
 
 func (p *pool) Read(ctx context.Context) sqlstore.Conn  { return p.conn(ctx) }
@@ -96,7 +139,7 @@ func (p *pool) InTx(ctx context.Context, fn func(ctx context.Context) error) err
 	}
 	tx, err := p.p.Begin(ctx)
 	if err != nil {
-		return mapErr(err)
+		return p.mapErr(err)
 	}
 	committed := false
 	defer func() {
@@ -109,7 +152,7 @@ func (p *pool) InTx(ctx context.Context, fn func(ctx context.Context) error) err
 		return err
 	}
 	committed = true
-	return mapErr(tx.Commit(ctx))
+	return p.mapErr(tx.Commit(ctx))
 }
 
 // BeginTx begins like InTx, or joins the transaction ctx already carries.
@@ -119,7 +162,7 @@ func (p *pool) BeginTx(ctx context.Context) (context.Context, error) {
 	}
 	tx, err := p.p.Begin(ctx)
 	if err != nil {
-		return ctx, mapErr(err)
+		return ctx, p.mapErr(err)
 	}
 	return context.WithValue(ctx, txKey{}, &txState{owner: p, tx: tx}), nil
 }
@@ -130,7 +173,7 @@ func (p *pool) Commit(ctx context.Context) error {
 	if st == nil {
 		return err
 	}
-	return mapErr(st.tx.Commit(ctx))
+	return p.mapErr(st.tx.Commit(ctx))
 }
 
 // Rollback rolls back the transaction BeginTx put in ctx. It runs even when
@@ -140,7 +183,7 @@ func (p *pool) Rollback(ctx context.Context) error {
 	if st == nil {
 		return err
 	}
-	return mapErr(st.tx.Rollback(context.WithoutCancel(ctx)))
+	return p.mapErr(st.tx.Rollback(context.WithoutCancel(ctx)))
 }
 
 // owned returns the transaction ctx carries when BeginTx began it here; a
