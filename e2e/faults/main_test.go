@@ -182,7 +182,8 @@ func (s *suite) startServer(t *testing.T, args ...string) *serverproc.Server {
 }
 
 // notableLines drops the request log from a server's output and repeats
-// of the same message, keeping at most n lines.
+// of the same message, keeping the first and the last n/2 lines: how the
+// fault began, and how it ended.
 func notableLines(log string, n int) string {
 	seen := map[string]bool{}
 	var out []string
@@ -194,11 +195,14 @@ func notableLines(log string, n int) string {
 		if i := strings.Index(line, " level="); i >= 0 {
 			key = line[i:] // without the time
 		}
-		if seen[key] || len(out) >= n {
+		if seen[key] {
 			continue
 		}
 		seen[key] = true
 		out = append(out, line)
+	}
+	if len(out) > n {
+		out = append(append(out[:n/2:n/2], fmt.Sprintf("… %d lines …", len(out)-n)), out[len(out)-n/2:]...)
 	}
 	return strings.Join(out, "\n")
 }

@@ -158,6 +158,9 @@ type answer struct {
 	contentType string
 	location    string
 	body        map[string]any
+	// sent is when the request went out (zero when unknown): a fault's
+	// phase is the one the request began in.
+	sent time.Time
 }
 
 // postForm posts a form, as an OAuth client does to the token endpoint.
@@ -194,12 +197,13 @@ func call(ctx context.Context, hc *http.Client, method, u, auth string, body any
 
 // do sends req and decodes a JSON answer.
 func do(hc *http.Client, req *http.Request) (answer, error) {
+	sent := time.Now()
 	resp, err := hc.Do(req)
 	if err != nil {
 		return answer{}, err
 	}
 	defer resp.Body.Close()
-	a := answer{code: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), location: resp.Header.Get("Location"), body: map[string]any{}}
+	a := answer{code: resp.StatusCode, contentType: resp.Header.Get("Content-Type"), location: resp.Header.Get("Location"), body: map[string]any{}, sent: sent}
 	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return answer{}, err

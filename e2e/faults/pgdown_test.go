@@ -55,7 +55,17 @@ func TestPostgresDown(t *testing.T) {
 	}
 
 	var phase atomic.Int32
-	ld := newLoad(f, l, func(op string, a answer) bool { return outageExpect(phase.Load(), op, a) })
+	// A request judged by the phase it began in: one sent while the
+	// server was still recovering may be refused after it recovered.
+	var recoveredAt atomic.Int64
+	began := func(a answer) int32 {
+		p := phase.Load()
+		if p == phaseRecovered && !a.sent.IsZero() && a.sent.UnixNano() < recoveredAt.Load() {
+			return phaseRecovering
+		}
+		return p
+	}
+	ld := newLoad(f, l, func(op string, a answer) bool { return outageExpect(began(a), op, a) })
 	ld.label = func() string { return phaseNames[phase.Load()] }
 	l.inDoubt = func() bool { return phase.Load() == phaseStopping }
 	stop := ld.run(persistent, refresh)
@@ -79,6 +89,7 @@ func TestPostgresDown(t *testing.T) {
 		t.Fatalf("the server did not recover once PostgreSQL was back: %v", err)
 	}
 	recovered := waitServing(ctx, f, persistent)
+	recoveredAt.Store(time.Now().UnixNano())
 	phase.Store(phaseRecovered)
 	t.Logf("serving again %v after PostgreSQL started", time.Since(start).Round(time.Millisecond))
 	time.Sleep(2 * time.Second)
