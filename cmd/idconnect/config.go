@@ -51,6 +51,10 @@ type serveConfig struct {
 	// dead; zero selects notify.DefaultMaxAge.
 	OutboxMaxAge time.Duration
 
+	// TopicsFile is the claim topic catalogue (--topics); empty: the
+	// default, or in --dev DataDir/topics.json when present.
+	TopicsFile string
+
 	// keyRefresh is how often the keyring re-reads the store for keys
 	// rotated elsewhere; zero is the keyring's default (a minute). Not a
 	// flag: tests shorten it to see a rotation without waiting.
@@ -70,6 +74,9 @@ func (c *serveConfig) validate() error {
 		errs = append(errs, fmt.Errorf("--cache-max-age must be positive"))
 	}
 	errs = append(errs, c.HTTP.validate()...)
+	if _, err := c.catalogue(); err != nil {
+		errs = append(errs, err)
+	}
 	if c.OutboxMaxAge < 0 || c.OutboxMaxAge > 0 && c.OutboxMaxAge < time.Minute {
 		errs = append(errs, fmt.Errorf("--outbox-max-age must be at least 1m"))
 	}
@@ -216,4 +223,9 @@ func (c *serveConfig) issuer() string {
 		return c.Issuer
 	}
 	return "http://" + c.Addr
+}
+
+// catalogue is the claim topic catalogue the configuration names.
+func (c *serveConfig) catalogue() (identity.Catalogue, error) {
+	return loadCatalogue(c.TopicsFile, c.Dev, c.DataDir)
 }

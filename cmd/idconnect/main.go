@@ -77,6 +77,7 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 			apikeyCommand(stdout),
 			keysCommand(stdout),
 			outboxCommand(stdout),
+			topicsCommand(stdout),
 			{Name: "contracts", Usage: "manage the ONCHAINID contract suite", Commands: []*cli.Command{deployCommand(stdout)}},
 			{Name: "identity", Usage: "read identities from the chain", Commands: []*cli.Command{inspectCommand(stdout)}},
 		},
@@ -122,6 +123,7 @@ func serveCommand(stdout io.Writer, log *slog.Logger) *cli.Command {
 			&cli.DurationFlag{Name: "write-timeout", Value: defaultWriteTimeout, Usage: "longest time to handle a request and write the answer", Sources: env("WRITE_TIMEOUT")},
 			&cli.DurationFlag{Name: "idle-timeout", Value: defaultIdleTimeout, Usage: "longest time a kept-alive connection waits for its next request", Sources: env("IDLE_TIMEOUT")},
 			&cli.DurationFlag{Name: "outbox-max-age", Value: notify.DefaultMaxAge, Usage: "how long a webhook or callback is retried before it is given up as dead", Sources: env("OUTBOX_MAX_AGE")},
+			topicsFlag(),
 		),
 		Action: func(ctx context.Context, c *cli.Command) error {
 			cfg := &serveConfig{
@@ -130,7 +132,7 @@ func serveCommand(stdout io.Writer, log *slog.Logger) *cli.Command {
 				ServerKeyFile: c.String("server-key-file"), DeployerKeyFile: c.String("deployer-key-file"),
 				Onboarding: c.Bool("onboarding"), OnboardingDailyLimit: int(c.Int("onboarding-daily-limit")),
 				RegistrationToken: c.String("registration-token"), DemoAddr: c.String("demo-addr"),
-				OutboxMaxAge: c.Duration("outbox-max-age"),
+				OutboxMaxAge: c.Duration("outbox-max-age"), TopicsFile: c.String("topics"),
 				HTTP: httpConfig{ReadHeaderTimeout: c.Duration("read-header-timeout"), ReadTimeout: c.Duration("read-timeout"),
 					WriteTimeout: c.Duration("write-timeout"), IdleTimeout: c.Duration("idle-timeout"), TrustedProxies: c.StringSlice("trusted-proxy")},
 			}

@@ -94,7 +94,10 @@ func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	if err != nil {
 		return nil, err
 	}
-	p := &parts{catalogue: identity.DefaultCatalogue()}
+	p := &parts{}
+	if p.catalogue, err = cfg.catalogue(); err != nil {
+		return nil, err
+	}
 	if p.sealer, err = store.NewSealer(keys.seal, rand.Reader); err != nil {
 		return nil, err
 	}
