@@ -14,7 +14,18 @@ var (
 	secp256k1N     = crypto.S256().Params().N
 	secp256k1HalfN = new(big.Int).Rsh(secp256k1N, 1)
 	claimArgs      = mustArgs("address", "uint256", "bytes")
+	claimIDArgs    = mustArgs("address", "uint256")
 )
+
+// ClaimID is an ERC-735 claim id, keccak256(abi.encode(issuer, topic)): a
+// new claim of the same issuer and topic replaces the old one.
+func ClaimID(issuer common.Address, topic uint64) common.Hash {
+	packed, err := claimIDArgs.Pack(issuer, new(big.Int).SetUint64(topic))
+	if err != nil {
+		panic(fmt.Sprintf("identity: pack claim id: %v", err)) // an address and a uint256 always pack
+	}
+	return crypto.Keccak256Hash(packed)
+}
 
 // ClaimDigest is the EIP-191 digest an issuer signs for a claim:
 // keccak256("\x19Ethereum Signed Message:\n32" ‖ keccak256(abi.encode(identity, topic, data))).

@@ -211,27 +211,29 @@ func ParseCatalogue(data []byte) (Catalogue, error) {
 			bad("%s: no validity", at)
 		}
 		names := map[string]bool{}
-		for _, f := range t.Fields {
+		// named checks the name of a field or document: well formed, and
+		// unique across both, as an application keys them together.
+		named := func(kind, name string) bool {
 			switch {
-			case !fieldName(f.Name):
-				bad("%s: field name %q is not lower-case letters, digits and _", at, clip(f.Name))
-			case names[f.Name]:
-				bad("%s: field %s listed twice", at, f.Name)
-			case !slices.Contains(FieldTypes, f.Type):
+			case !fieldName(name):
+				bad("%s: %s name %q is not lower-case letters, digits and _", at, kind, clip(name))
+			case names[name]:
+				bad("%s: %s %s listed twice", at, kind, name)
+			default:
+				names[name] = true
+				return true
+			}
+			return false
+		}
+		for _, f := range t.Fields {
+			if named("field", f.Name) && !slices.Contains(FieldTypes, f.Type) {
 				bad("%s: field %s has type %q; want one of %s", at, f.Name, clip(f.Type), strings.Join(FieldTypes, ", "))
 			}
-			names[f.Name] = true
 		}
 		for _, d := range t.Documents {
-			switch {
-			case !fieldName(d.Name):
-				bad("%s: document name %q is not lower-case letters, digits and _", at, clip(d.Name))
-			case names[d.Name]:
-				bad("%s: %s is listed twice", at, d.Name)
-			case len(d.ContentTypes) == 0:
+			if named("document", d.Name) && len(d.ContentTypes) == 0 {
 				bad("%s: document %s accepts no content type", at, d.Name)
 			}
-			names[d.Name] = true
 			for _, ct := range d.ContentTypes {
 				if mt, params, err := mime.ParseMediaType(ct); err != nil || mt != ct || len(params) != 0 {
 					bad("%s: document %s: %q is not a bare media type", at, d.Name, clip(ct))

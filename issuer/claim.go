@@ -4,12 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/big"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/idconnect/idconnect/identity"
 )
@@ -20,7 +17,7 @@ const SchemeECDSA = 1
 // Claim is a claim the issuer signed, ready for the subject identity's
 // addClaim.
 type Claim struct {
-	ID           common.Hash    // keccak256(abi.encode(issuer, topic)): a new claim of the topic replaces the old
+	ID           common.Hash    // identity.ClaimID(Issuer, Topic)
 	Subject      common.Address // the identity the claim is about
 	Issuer       common.Address // the ClaimIssuer contract
 	Topic        uint64
@@ -62,25 +59,6 @@ func Sign(ctx context.Context, s Signer, issuer, subject common.Address, t Terms
 	if err != nil {
 		return Claim{}, err
 	}
-	return Claim{ID: ClaimID(issuer, t.Topic), Subject: subject, Issuer: issuer, Topic: t.Topic, Scheme: SchemeECDSA,
+	return Claim{ID: identity.ClaimID(issuer, t.Topic), Subject: subject, Issuer: issuer, Topic: t.Topic, Scheme: SchemeECDSA,
 		Data: data, Signature: sig, ValidFrom: from, ValidUntil: until, DocumentHash: t.DocumentHash}, nil
-}
-
-var claimIDArgs = abi.Arguments{{Type: mustType("address")}, {Type: mustType("uint256")}}
-
-// ClaimID is an ERC-735 claim id, keccak256(abi.encode(issuer, topic)).
-func ClaimID(issuer common.Address, topic uint64) common.Hash {
-	packed, err := claimIDArgs.Pack(issuer, new(big.Int).SetUint64(topic))
-	if err != nil {
-		panic(err) // an address and a uint256 always pack
-	}
-	return crypto.Keccak256Hash(packed)
-}
-
-func mustType(t string) abi.Type {
-	typ, err := abi.NewType(t, "", nil)
-	if err != nil {
-		panic(err)
-	}
-	return typ
 }

@@ -1,5 +1,3 @@
-// Package memo keeps the results of a costly pure function for the values
-// seen recently.
 package memo
 
 import "sync"

@@ -93,12 +93,11 @@ func connectionsLost(err error) bool {
 		}
 		return false
 	}
-	var connectErr *pgconn.ConnectError
 	var netErr net.Error
 	if errors.As(err, &netErr) && netErr.Timeout() {
-		return false
+		return false // one slow answer, not a server gone
 	}
-	return errors.As(err, &connectErr) || netErr != nil || errors.Is(err, net.ErrClosed) || errors.Is(err, pgconn.ErrConnClosed)
+	return connectionBroken(err)
 }
 
 type txKey struct{}
@@ -219,14 +218,20 @@ func mapErr(err error) error {
 		}
 		return err
 	}
-	var connectErr *pgconn.ConnectError
-	var netErr net.Error
-	// pgconn.ErrConnClosed: a connection the server dropped (a restart,
-	// pg_ctl stop) that pgx notices only when it next uses it.
-	if errors.As(err, &connectErr) || errors.As(err, &netErr) || errors.Is(err, net.ErrClosed) || errors.Is(err, pgconn.ErrConnClosed) {
+	if connectionBroken(err) {
 		return fmt.Errorf("%w: postgres: %v", store.ErrUnavailable, err)
 	}
 	return err
+}
+
+// connectionBroken reports a connection that could not be made or broke:
+// refused, reset, timed out, or (pgconn.ErrConnClosed) one the server
+// dropped (a restart, pg_ctl stop) that pgx notices only when it next
+// uses it.
+func connectionBroken(err error) bool {
+	var connectErr *pgconn.ConnectError
+	var netErr net.Error
+	return errors.As(err, &connectErr) || errors.As(err, &netErr) || errors.Is(err, net.ErrClosed) || errors.Is(err, pgconn.ErrConnClosed)
 }
 
 // unavailableClass reports server errors that mean "try again later":
