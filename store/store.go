@@ -20,6 +20,8 @@ type Store interface {
 	WebhookStore
 	NotificationStore
 	OnboardingStore
+	ApplicationStore
+	IssuedClaimStore
 	Purger
 	Transactor
 

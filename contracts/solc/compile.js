@@ -14,7 +14,7 @@ const solc = require(path.join(nodeModules, 'solc'));
 
 const deployable = [
   'Identity', 'ClaimIssuer', 'IdFactory', 'IdentityRegistry',
-  'IdentityRegistryStorage', 'TrustedIssuersRegistry', 'ClaimTopicsRegistry', 'SmartWallet',
+  'IdentityRegistryStorage', 'TrustedIssuersRegistry', 'ClaimTopicsRegistry', 'SmartWallet', 'ClaimRenewal',
 ];
 
 function walk(dir) {

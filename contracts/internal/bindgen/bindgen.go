@@ -12,7 +12,7 @@ import (
 // Contracts are the deployable contracts. Each gets its own package, because abigen
 // names output structs after methods, and Identity and ClaimIssuer share many.
 var Contracts = []string{
-	"ClaimIssuer", "ClaimTopicsRegistry", "IdFactory", "Identity",
+	"ClaimIssuer", "ClaimRenewal", "ClaimTopicsRegistry", "IdFactory", "Identity",
 	"IdentityRegistry", "IdentityRegistryStorage", "SmartWallet", "TrustedIssuersRegistry",
 }
 
