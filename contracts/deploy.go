@@ -123,6 +123,22 @@ func CreateIdentity(ctx context.Context, s *Sender, suite Suite, wallet common.A
 	return bindCall(ctx, inst, f.PackGetIdentity(wallet), f.UnpackGetIdentity)
 }
 
+// CreateIdentityWithClaimKeys is CreateIdentity with CLAIM (purpose 3) keys
+// added at birth, such as the claim issuers that may then add claims
+// themselves. Only the project's own IdFactory has it (dev mode and tests).
+func CreateIdentityWithClaimKeys(ctx context.Context, s *Sender, suite Suite, wallet common.Address, salt string, claimKeys ...common.Address) (common.Address, error) {
+	f := idfactory.NewIdFactory()
+	keys := make([][32]byte, len(claimKeys))
+	for i, k := range claimKeys {
+		keys[i] = KeyID(k)
+	}
+	if _, err := s.Transact(ctx, suite.IdFactory, f.PackCreateIdentityWithClaimKeys(wallet, salt, keys)); err != nil {
+		return common.Address{}, fmt.Errorf("contracts: create identity: %w", err)
+	}
+	inst := f.Instance(s.Backend, suite.IdFactory)
+	return bindCall(ctx, inst, f.PackGetIdentity(wallet), f.UnpackGetIdentity)
+}
+
 // RegisterIdentity records wallet → identity in the suite's IdentityRegistry.
 func RegisterIdentity(ctx context.Context, s *Sender, suite Suite, wallet, id common.Address, country uint16) error {
 	call := identityregistry.NewIdentityRegistry().PackRegisterIdentity(wallet, id, country)

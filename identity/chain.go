@@ -85,3 +85,7 @@ func hasCode(ctx context.Context, c Chain, addr common.Address) (bool, error) {
 	}
 	return len(code) > 0, nil
 }
+
+// Reverted reports whether err is the chain refusing a call or a
+// transaction (the contract reverted), as opposed to failing to answer.
+func Reverted(err error) bool { return isRevert(err) }

@@ -1,0 +1,48 @@
+package issuer
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/idconnect/idconnect/contracts"
+	"github.com/idconnect/idconnect/identity"
+)
+
+// Errors of the issuer's flows. Each surface maps them to its own answer
+// (a JSON-RPC error code, an HTTP status); the wrapped message says which
+// field or which claim, in words an owner or a reviewer can act on.
+var (
+	// ErrTopic refuses a topic that is not in the catalogue.
+	ErrTopic = errors.New("issuer: topic is not in the catalogue")
+	// ErrApplication refuses an application that does not match its
+	// topic's form: a missing or ill-typed field, a document of a type the
+	// topic does not accept, or one over the size limits.
+	ErrApplication = errors.New("issuer: application does not match the topic's form")
+	// ErrDecided refuses a second decision on an application.
+	ErrDecided = errors.New("issuer: application already decided")
+	// ErrNotFound means no such application, or no claim of this issuer
+	// on the identity for the topic.
+	ErrNotFound = errors.New("issuer: not found")
+	// ErrNotReviewer refuses a wallet that holds no CLAIM (3) key on the
+	// issuer identity.
+	ErrNotReviewer = errors.New("issuer: wallet is not a reviewer of this issuer")
+	// ErrRefused means the chain refused the transaction (it reverted):
+	// the claim is already revoked, the identity does not accept claims
+	// from this issuer, or the issuer's keys are not set up.
+	ErrRefused = errors.New("issuer: the chain refused the transaction")
+)
+
+// chainErr tells a transaction the chain refused from a chain that did
+// not answer.
+func chainErr(op string, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, contracts.ErrTxFailed) || identity.Reverted(err):
+		return fmt.Errorf("%w: %s: %v", ErrRefused, op, err)
+	case errors.Is(err, identity.ErrChainUnavailable):
+		return fmt.Errorf("issuer: %s: %w", op, err)
+	default:
+		return fmt.Errorf("issuer: %s: %w: %w", op, identity.ErrChainUnavailable, err)
+	}
+}
