@@ -47,20 +47,25 @@ func (p *Provider) IssueServiceToken(ctx context.Context, clientID string) (stri
 	if _, err := p.storage.clients.get(ctx, p.st, clientID); err != nil {
 		return "", 0, fmt.Errorf("authz: service token: client %q: %w", clientID, err)
 	}
+	return p.issueTyped(ctx, typServiceToken, clientID)
+}
+
+// issueTyped signs a short-lived bearer token of its own typ for subject.
+func (p *Provider) issueTyped(ctx context.Context, typ, subject string) (string, time.Duration, error) {
 	now, ttl := p.cfg.Clock(), p.serviceTokenTTL()
 	jti, err := randomString(p.cfg.Rand, 16)
 	if err != nil {
 		return "", 0, err
 	}
 	payload, err := json.Marshal(josejwt.Claims{
-		Issuer: p.cfg.Issuer, Subject: clientID, Audience: josejwt.Audience{p.cfg.Issuer}, ID: jti,
+		Issuer: p.cfg.Issuer, Subject: subject, Audience: josejwt.Audience{p.cfg.Issuer}, ID: jti,
 		Expiry: josejwt.NewNumericDate(now.Add(ttl)), IssuedAt: josejwt.NewNumericDate(now),
 		NotBefore: josejwt.NewNumericDate(now),
 	})
 	if err != nil {
 		return "", 0, err
 	}
-	token, _, err := p.keys.sign(ctx, typServiceToken, payload)
+	token, _, err := p.keys.sign(ctx, typ, payload)
 	if err != nil {
 		return "", 0, err
 	}
@@ -74,6 +79,23 @@ func (p *Provider) IssueServiceToken(ctx context.Context, clientID string) (stri
 // client deleted through the Provider is refused at once; deleted
 // elsewhere, within Config.ClientCacheTTL.
 func (p *Provider) VerifyServiceToken(ctx context.Context, token string) (string, error) {
+	sub, err := p.verifyTyped(ctx, typServiceToken, token)
+	if err != nil {
+		return "", err
+	}
+	_, err = p.storage.clients.get(ctx, p.st, sub)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return "", invalidServiceToken("the client no longer exists")
+	case err != nil:
+		return "", fmt.Errorf("authz: verify service token: %w", err)
+	}
+	return sub, nil
+}
+
+// verifyTyped checks a token of issueTyped: signature against the
+// published keys, typ, issuer, audience and expiry.
+func (p *Provider) verifyTyped(ctx context.Context, typ, token string) (string, error) {
 	if len(token) > maxTokenLen {
 		return "", invalidServiceToken("token too long")
 	}
@@ -82,8 +104,8 @@ func (p *Provider) VerifyServiceToken(ctx context.Context, token string) (string
 		return "", invalidServiceToken(err.Error())
 	}
 	h := tok.Headers[0]
-	if typ, _ := h.ExtraHeaders[jose.HeaderType].(string); !strings.EqualFold(typ, typServiceToken) {
-		return "", invalidServiceToken(fmt.Sprintf("typ %q is not %s", typ, typServiceToken))
+	if got, _ := h.ExtraHeaders[jose.HeaderType].(string); !strings.EqualFold(got, typ) {
+		return "", invalidServiceToken(fmt.Sprintf("typ %q is not %s", got, typ))
 	}
 	key, ok := p.keys.publicJWK(ctx, h.KeyID)
 	if !ok || key.Algorithm != h.Algorithm {
@@ -100,14 +122,33 @@ func (p *Provider) VerifyServiceToken(ctx context.Context, token string) (string
 	if err := c.ValidateWithLeeway(want, clockLeeway); err != nil {
 		return "", invalidServiceToken(err.Error())
 	}
-	_, err = p.storage.clients.get(ctx, p.st, c.Subject)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		return "", invalidServiceToken("the client no longer exists")
-	case err != nil:
-		return "", fmt.Errorf("authz: verify service token: %w", err)
-	}
 	return c.Subject, nil
+}
+
+// A wallet token is what a wallet gets for a signed challenge at POST
+// /auth/tokens: a short-lived bearer credential for the identity
+// JSON-RPC that names the wallet and nothing else. Its rights are read
+// from the chain at each call (owner, reviewer, service), so the token
+// itself grants none. Its own typ keeps it apart from every other token.
+const typWalletToken = "idconnect-wallet+jwt"
+
+// IssueWalletToken signs a wallet token for a wallet that signed a
+// challenge, and returns it with its lifetime.
+func (p *Provider) IssueWalletToken(ctx context.Context, wallet common.Address) (string, time.Duration, error) {
+	return p.issueTyped(ctx, typWalletToken, wallet.Hex())
+}
+
+// VerifyWalletToken checks a wallet token and returns its wallet.
+// Refusals wrap ErrInvalidServiceToken.
+func (p *Provider) VerifyWalletToken(ctx context.Context, token string) (common.Address, error) {
+	sub, err := p.verifyTyped(ctx, typWalletToken, token)
+	if err != nil {
+		return common.Address{}, err
+	}
+	if !common.IsHexAddress(sub) {
+		return common.Address{}, invalidServiceToken("sub is not a wallet address")
+	}
+	return common.HexToAddress(sub), nil
 }
 
 func invalidServiceToken(why string) error {

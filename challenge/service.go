@@ -171,7 +171,7 @@ func bindingHash(value string) string {
 
 func knownPurpose(p store.ChallengePurpose) bool {
 	switch p {
-	case store.PurposeLogin, store.PurposeConsent, store.PurposeAccessGrant, store.PurposeService:
+	case store.PurposeLogin, store.PurposeConsent, store.PurposeAccessGrant, store.PurposeService, store.PurposeWallet:
 		return true
 	}
 	return false

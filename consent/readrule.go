@@ -133,6 +133,33 @@ func (rd *Reader) Read(ctx context.Context, req ReadRequest) (ReadResult, error)
 	return ReadResult{Token: tok, Grant: used.Grant, Disclosure: d}, nil
 }
 
+// ReadAsClient is the read rule for a service that presents no grant
+// token (it called with an API key, or with a wallet registered on its
+// client): it reads under its live persistent grant on the identity that
+// covers every scope, with checks 2 to 4 of Read. Without such a grant
+// the read is refused with ErrInsufficientScope.
+func (rd *Reader) ReadAsClient(ctx context.Context, clientID string, id common.Address, scopes []string, resource string) (ReadResult, error) {
+	g := rd.Grants
+	gr, ok, err := g.Covering(ctx, clientID, id, scopes)
+	if err != nil {
+		return ReadResult{}, err
+	}
+	if !ok {
+		return ReadResult{}, fmt.Errorf("%w: the client holds no live grant on identity %s for %s", ErrInsufficientScope, id.Hex(), strings.Join(scopes, " "))
+	}
+	chainID := uint64(max(gr.ChainID, 0))
+	d := Disclosure{Subject: identity.CAIP10(chainID, id), Wallet: identity.CAIP10(chainID, gr.Wallet), Scopes: scopes}
+	read := Read{GrantID: gr.ID, ClientID: clientID, Identity: id, Wallet: gr.Wallet, Resource: resource, Fields: DisclosedFields(scopes)}
+	used, err := g.allow(ctx, read, func() error {
+		d.Claims, err = g.judge(ctx, id, scopes)
+		return err
+	})
+	if err != nil {
+		return ReadResult{}, err
+	}
+	return ReadResult{Token: Token{ClientID: clientID, GrantID: gr.ID, GrantKind: gr.Kind, Identity: id, Wallet: gr.Wallet, ChainID: chainID, Scopes: gr.Scopes}, Grant: used.Grant, Disclosure: d}, nil
+}
+
 // token is check 1, and what the read discloses.
 func (rd *Reader) token(ctx context.Context, req ReadRequest) (Token, []string, error) {
 	tok, err := rd.Tokens.VerifyReadToken(ctx, req.Token)

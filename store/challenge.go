@@ -17,6 +17,8 @@ const (
 	PurposeConsent     ChallengePurpose = "consent"
 	PurposeAccessGrant ChallengePurpose = "access-grant"
 	PurposeService     ChallengePurpose = "service"
+	// PurposeWallet signs a wallet in to the identity JSON-RPC.
+	PurposeWallet ChallengePurpose = "wallet"
 )
 
 // Challenge is a single-use SIWE nonce.

@@ -69,12 +69,12 @@ func (a *ServiceAuth) Mount(mux *http.ServeMux) {
 // missing, malformed or refused credential is ErrUnauthenticated; any other
 // error means the store could not answer, and is a 500 (or 503).
 func (a *ServiceAuth) Authenticate(r *http.Request) (string, error) {
-	scheme, cred, ok := parseServiceCredential(r.Header.Values("Authorization"))
+	scheme, cred, ok := authz.ParseCredential(r.Header.Values("Authorization"))
 	if !ok {
 		return "", fmt.Errorf("%w: no ApiKey or Bearer credential", ErrUnauthenticated)
 	}
 	ctx := r.Context()
-	if scheme == schemeAPIKey {
+	if scheme == authz.SchemeAPIKey {
 		k, err := authz.AuthenticateAPIKey(ctx, a.Store, cred, a.now())
 		switch {
 		case errors.Is(err, authz.ErrBadAPIKey):
@@ -201,54 +201,6 @@ func (a *ServiceAuth) now() time.Time {
 		return time.Now()
 	}
 	return a.Clock()
-}
-
-// Authorization schemes of the access-request API.
-const (
-	schemeAPIKey = "ApiKey"
-	schemeBearer = "Bearer"
-)
-
-// maxCredentialLen bounds a credential: API keys are 47 characters and
-// service tokens well under 1 KiB.
-const maxCredentialLen = 8 << 10
-
-// parseServiceCredential reads the one Authorization header:
-// "<scheme> <credential>" with the scheme ApiKey or Bearer in any case
-// (RFC 9110 section 11.1) and a credential of token68 characters. It
-// returns the scheme in its canonical spelling.
-func parseServiceCredential(values []string) (scheme, cred string, ok bool) {
-	if len(values) != 1 {
-		return "", "", false
-	}
-	s, c, found := strings.Cut(strings.TrimSpace(values[0]), " ")
-	c = strings.TrimLeft(c, " ")
-	if !found || c == "" || len(c) > maxCredentialLen || !isToken68(c) {
-		return "", "", false
-	}
-	switch {
-	case strings.EqualFold(s, schemeAPIKey):
-		return schemeAPIKey, c, true
-	case strings.EqualFold(s, schemeBearer):
-		return schemeBearer, c, true
-	}
-	return "", "", false
-}
-
-// isToken68 reports whether s is RFC 9110 token68:
-// 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=".
-func isToken68(s string) bool {
-	body := strings.TrimRight(s, "=")
-	if body == "" {
-		return false
-	}
-	for i := 0; i < len(body); i++ {
-		c := body[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~+/", c) >= 0) {
-			return false
-		}
-	}
-	return true
 }
 
 // serviceClientID is what a client id may look like here: it becomes the

@@ -10,55 +10,6 @@ import (
 	"github.com/idconnect/idconnect/web"
 )
 
-func TestParseServiceCredential(t *testing.T) {
-	tests := []struct {
-		name         string
-		in           []string
-		scheme, cred string
-	}{
-		{"api key", []string{"ApiKey idc_abc"}, schemeAPIKey, "idc_abc"},
-		{"bearer", []string{"Bearer a.b-c_d"}, schemeBearer, "a.b-c_d"},
-		{"any case", []string{"BEARER x"}, schemeBearer, "x"},
-		{"extra spaces", []string{"  ApiKey   k  "}, schemeAPIKey, "k"},
-		{"token68 padding", []string{"Bearer abc=="}, schemeBearer, "abc=="},
-		{"none", nil, "", ""},
-		{"empty", []string{""}, "", ""},
-		{"scheme only", []string{"ApiKey"}, "", ""},
-		{"scheme and space", []string{"ApiKey "}, "", ""},
-		{"two values", []string{"ApiKey a", "ApiKey a"}, "", ""},
-		{"other scheme", []string{"Basic YTpi"}, "", ""},
-		{"two credentials", []string{"Bearer a b"}, "", ""},
-		{"only padding", []string{"Bearer =="}, "", ""},
-		{"padding inside", []string{"Bearer a=b"}, "", ""},
-		{"control character", []string{"Bearer a\tb"}, "", ""},
-		{"too long", []string{"Bearer " + strings.Repeat("a", maxCredentialLen+1)}, "", ""},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			s, c, ok := parseServiceCredential(tc.in)
-			if s != tc.scheme || c != tc.cred || ok != (tc.scheme != "") {
-				t.Fatalf("= %q %q %v, want %q %q", s, c, ok, tc.scheme, tc.cred)
-			}
-		})
-	}
-}
-
-func FuzzParseServiceCredential(f *testing.F) {
-	for _, s := range []string{"ApiKey idc_abc", "Bearer a.b.c", "bearer x==", "Basic YTpi", "ApiKey", " ", ""} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, h string) {
-		scheme, cred, ok := parseServiceCredential([]string{h})
-		if !ok {
-			return
-		}
-		if (scheme != schemeAPIKey && scheme != schemeBearer) || !isToken68(cred) || len(cred) > maxCredentialLen ||
-			!strings.HasSuffix(strings.TrimSpace(h), cred) || !strings.EqualFold(strings.TrimSpace(h)[:len(scheme)], scheme) {
-			t.Fatalf("%q parsed to %q %q", h, scheme, cred)
-		}
-	})
-}
-
 func TestServicePostParsers(t *testing.T) {
 	const wallet = "0x5b38da6a701c568545dcfcb03fcb875f56beddc4"
 	msg := "host wants you to sign in with your Ethereum account:\n0x5B38Da6a701c568545dCfcB03FcB875f56beddC4\n\nRequest ID: posing\n\nURI: http://host\nRequest ID: c1\n"
