@@ -48,7 +48,7 @@ func newJWSSigner(alg store.SigningAlg, kid string, key crypto.Signer) (*jwsSign
 	if k, ok := key.(*rsa.PrivateKey); ok {
 		s.sigSize = k.Size()
 	}
-	for _, typ := range []string{typAccessToken, typJWT, typServiceToken, typCallback} {
+	for _, typ := range []string{typAccessToken, typJWT, typServiceToken, typWalletToken, typCallback} {
 		h, err := json.Marshal(struct {
 			Alg string `json:"alg"`
 			Kid string `json:"kid"`

@@ -440,6 +440,12 @@ func (d *Desk) Settle(ctx context.Context, subject common.Address) error {
 	return nil
 }
 
+// Send sends a transaction from the desk's key, such as the addKey that
+// makes a wallet a reviewer, and waits for it.
+func (d *Desk) Send(ctx context.Context, op string, to common.Address, call []byte) (common.Hash, error) {
+	return d.send(ctx, op, to, call)
+}
+
 // send sends one transaction from the desk's key and waits for it.
 func (d *Desk) send(ctx context.Context, op string, to common.Address, call []byte) (common.Hash, error) {
 	d.sendMu.Lock()

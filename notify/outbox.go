@@ -24,6 +24,11 @@ const (
 	EventGrantDecided = "access_grant.decided"
 	// EventGrantRevoked tells the service the owner revoked its grant.
 	EventGrantRevoked = "access_grant.revoked"
+	// EventApplicationDecided tells the owner a reviewer approved or
+	// rejected their claim application.
+	EventApplicationDecided = "claim_application.decided"
+	// EventClaimExpiring tells the owner a claim issued here lapses soon.
+	EventClaimExpiring = "claim.expiring"
 )
 
 // Notification kinds in the outbox (store.Notification.Kind).
@@ -44,6 +49,12 @@ type Event struct {
 	Kind     store.GrantKind
 	State    store.GrantState
 	At       time.Time // zero: the Outbox's clock
+	// Claim events name the application or the claim instead of a grant.
+	ApplicationID string
+	ClaimID       string
+	Topic         uint64
+	ValidUntil    time.Time
+	AppState      store.ApplicationState
 }
 
 // EventPayload is the JSON body of a delivery. It carries ids and states
@@ -59,12 +70,18 @@ type EventPayload struct {
 	Data      EventData `json:"data"`
 }
 
-// EventData names the grant an event is about.
+// EventData names the grant, the claim application or the claim an
+// event is about. A claim event carries ids, the topic and a state: no
+// field, document or reason, which stay behind the dashboard's sign-in.
 type EventData struct {
-	GrantID  string           `json:"grant_id"`
-	ClientID string           `json:"client_id"`
-	Kind     store.GrantKind  `json:"kind"`
-	State    store.GrantState `json:"state"`
+	GrantID       string          `json:"grant_id,omitempty"`
+	ClientID      string          `json:"client_id,omitempty"`
+	Kind          store.GrantKind `json:"kind,omitempty"`
+	State         string          `json:"state,omitempty"`
+	ApplicationID string          `json:"application_id,omitempty"`
+	ClaimID       string          `json:"claim_id,omitempty"`
+	Topic         uint64          `json:"topic,omitempty"`
+	ValidUntil    string          `json:"valid_until,omitempty"`
 }
 
 // outboxEntry is a notification's stored Payload: the delivery's exact
@@ -146,6 +163,22 @@ func (o *Outbox) Revoked(ctx context.Context, g store.Grant) error {
 	return o.Callback(ctx, g, Event{Type: EventGrantRevoked})
 }
 
+// ApplicationDecided tells the owner a reviewer decided their claim
+// application (issuer.Notices).
+func (o *Outbox) ApplicationDecided(ctx context.Context, a store.Application) error {
+	e := Event{Type: EventApplicationDecided, ApplicationID: a.ID, AppState: a.State, Topic: a.Topic}
+	if a.ClaimID != (common.Hash{}) {
+		e.ClaimID = a.ClaimID.Hex()
+	}
+	return o.Owner(ctx, a.Identity, e)
+}
+
+// ClaimExpiring tells the owner a claim issued here lapses soon
+// (issuer.Notices).
+func (o *Outbox) ClaimExpiring(ctx context.Context, c store.IssuedClaim) error {
+	return o.Owner(ctx, c.Identity, Event{Type: EventClaimExpiring, ClaimID: c.ClaimID.Hex(), Topic: c.Topic, ValidUntil: c.ValidUntil})
+}
+
 func withGrant(e Event, g store.Grant) Event {
 	if e.GrantID == "" {
 		e.GrantID = g.ID
@@ -163,13 +196,18 @@ func withGrant(e Event, g store.Grant) Event {
 }
 
 func (o *Outbox) enqueue(ctx context.Context, owner common.Address, kind, target string, e Event) error {
+	data := EventData{GrantID: e.GrantID, ClientID: e.ClientID, Kind: e.Kind, State: string(e.State)}
 	switch e.Type {
 	case EventAccessRequested, EventGrantDecided, EventGrantRevoked:
+		if e.GrantID == "" {
+			return errors.New("notify: event without a grant id")
+		}
+	case EventApplicationDecided:
+		data = EventData{ApplicationID: e.ApplicationID, State: string(e.AppState), Topic: e.Topic, ClaimID: e.ClaimID}
+	case EventClaimExpiring:
+		data = EventData{ClaimID: e.ClaimID, Topic: e.Topic, ValidUntil: e.ValidUntil.UTC().Format(time.RFC3339)}
 	default:
 		return fmt.Errorf("notify: unknown event type %q", e.Type)
-	}
-	if e.GrantID == "" {
-		return errors.New("notify: event without a grant id")
 	}
 	now := clockNow(o.Clock)
 	if e.At.IsZero() {
@@ -180,7 +218,7 @@ func (o *Outbox) enqueue(ctx context.Context, owner common.Address, kind, target
 		return err
 	}
 	body, err := json.Marshal(EventPayload{ID: delivery, Type: e.Type, CreatedAt: e.At.UTC().Format(time.RFC3339),
-		Data: EventData{GrantID: e.GrantID, ClientID: e.ClientID, Kind: e.Kind, State: e.State}})
+		Data: data})
 	if err != nil {
 		return fmt.Errorf("notify: %w", err)
 	}

@@ -226,7 +226,7 @@ func TestWebhookDownThenUp(t *testing.T) {
 		id := h.header.Get("Idconnect-Delivery")
 		byID[id] = append(byID[id], h)
 		p := hookPayload(t, h.body)
-		if p.ID != id || p.Type != EventAccessRequested || p.Data.State != store.GrantRequested || p.Data.ClientID != "svc" {
+		if p.ID != id || p.Type != EventAccessRequested || p.Data.State != string(store.GrantRequested) || p.Data.ClientID != "svc" {
 			t.Fatalf("payload %+v under delivery %q", p, id)
 		}
 		if h.header.Get("Content-Type") != "application/json" || h.header.Get("User-Agent") != "idconnect-webhook" ||
@@ -346,7 +346,7 @@ func TestCallbackDelivered(t *testing.T) {
 			h.header.Get("Idconnect-Delivery") != p.ID || h.header.Get("Idconnect-Event") != p.Type {
 			t.Fatalf("callback %s?%s %v", h.path, h.query, h.header)
 		}
-		if want[p.Type] != p.Data.State || p.Data.GrantID != "grant-1" || p.Data.Kind != store.GrantPersistent {
+		if string(want[p.Type]) != p.Data.State || p.Data.GrantID != "grant-1" || p.Data.Kind != store.GrantPersistent {
 			t.Fatalf("callback payload %+v", p)
 		}
 		delete(want, p.Type)

@@ -31,6 +31,9 @@ type Stack struct {
 	TrustedProxies []netip.Prefix
 	// MaxBody bounds request bodies (LimitBodies); zero: DefaultMaxBody.
 	MaxBody int64
+	// LargeBodies raises the bound for the paths that take documents (a
+	// claim application's uploads), by exact path.
+	LargeBodies map[string]int64
 	// Pseudonyms, when set, adds the client IP to the request log as a
 	// keyed hash; without it the IP is not logged.
 	Pseudonyms *Pseudonyms
@@ -42,7 +45,21 @@ type Stack struct {
 
 // Handler returns mux wrapped in the stack.
 func (s Stack) Handler(mux *http.ServeMux) http.Handler {
-	h := LimitBodies(s.MaxBody, CrossOrigin(mux, s.CrossOriginBypass...))
+	inner := CrossOrigin(mux, s.CrossOriginBypass...)
+	h := LimitBodies(s.MaxBody, inner)
+	if len(s.LargeBodies) > 0 {
+		small, large := h, map[string]http.Handler{}
+		for path, limit := range s.LargeBodies {
+			large[path] = LimitBodies(limit, inner)
+		}
+		h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if l, ok := large[r.URL.Path]; ok {
+				l.ServeHTTP(w, r)
+				return
+			}
+			small.ServeHTTP(w, r)
+		})
+	}
 	if s.IPLimit != nil {
 		h = LimitByIP(s.IPLimit, h) // a refused request's body is never read
 	}

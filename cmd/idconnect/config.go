@@ -55,6 +55,15 @@ type serveConfig struct {
 	// default, or in --dev DataDir/topics.json when present.
 	TopicsFile string
 
+	// ClaimIssuer, ClaimIssuerKeyFile and ClaimRenewal run the claim desk
+	// for a ClaimIssuer set up by `idconnect issuer deploy`; in --dev the
+	// demo issuer is used. ExpiryNotice is how long before a claim lapses
+	// its owner is told.
+	ClaimIssuer        string
+	ClaimIssuerKeyFile string
+	ClaimRenewal       string
+	ExpiryNotice       time.Duration
+
 	// keyRefresh is how often the keyring re-reads the store for keys
 	// rotated elsewhere; zero is the keyring's default (a minute). Not a
 	// flag: tests shorten it to see a rotation without waiting.
@@ -76,6 +85,22 @@ func (c *serveConfig) validate() error {
 	errs = append(errs, c.HTTP.validate()...)
 	if _, err := c.catalogue(); err != nil {
 		errs = append(errs, err)
+	}
+	for flag, v := range map[string]string{"--claim-issuer": c.ClaimIssuer, "--claim-renewal": c.ClaimRenewal} {
+		if _, err := identity.ParseAddress(v); v != "" && err != nil {
+			errs = append(errs, fmt.Errorf("%s %q: want a 0x address", flag, v))
+		}
+	}
+	switch {
+	case c.Dev && c.ClaimIssuer != "":
+		errs = append(errs, errors.New("--claim-issuer: --dev runs the demo issuer"))
+	case c.ClaimIssuer != "" && c.ClaimIssuerKeyFile == "":
+		errs = append(errs, errors.New("--claim-issuer needs --claim-issuer-key: the file of the key that manages it and signs its claims"))
+	case c.ClaimIssuer == "" && (c.ClaimIssuerKeyFile != "" || c.ClaimRenewal != ""):
+		errs = append(errs, errors.New("--claim-issuer-key and --claim-renewal need --claim-issuer"))
+	}
+	if c.ExpiryNotice < 0 {
+		errs = append(errs, errors.New("--expiry-notice must not be negative"))
 	}
 	if c.OutboxMaxAge < 0 || c.OutboxMaxAge > 0 && c.OutboxMaxAge < time.Minute {
 		errs = append(errs, fmt.Errorf("--outbox-max-age must be at least 1m"))

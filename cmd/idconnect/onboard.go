@@ -25,6 +25,13 @@ import (
 type factoryOnboarder struct {
 	sender  *contracts.Sender
 	factory contracts.Suite
+	// claimKeys, when set (dev mode), become CLAIM keys of each new
+	// identity, so that the demo issuer adds approved claims itself. It
+	// needs the project's own IdFactory.
+	claimKeys []common.Address
+	// fund, when set (dev mode), gives each new identity's wallet gas, so
+	// that a fresh wallet can send its own transactions.
+	fund func(ctx context.Context, wallet common.Address) error
 
 	mu   sync.Mutex // guards next and inflight; never held while waiting for a block
 	next uint64     // the nonce after our last send, or 0 after a failed one
@@ -35,6 +42,7 @@ type factoryOnboarder struct {
 type onboarding struct {
 	done chan struct{}
 	id   common.Address
+	tx   common.Hash
 	err  error
 }
 
@@ -44,39 +52,60 @@ func newFactoryOnboarder(sender *contracts.Sender, factory contracts.Suite) *fac
 
 // Onboard creates wallet's identity and returns its address once it is mined.
 func (o *factoryOnboarder) Onboard(ctx context.Context, wallet common.Address) (common.Address, error) {
+	id, _, err := o.CreateIdentity(ctx, wallet)
+	return id, err
+}
+
+// CreateIdentity is Onboard that also returns the transaction (the one
+// in flight, when a first login of the same wallet started it).
+func (o *factoryOnboarder) CreateIdentity(ctx context.Context, wallet common.Address) (common.Address, common.Hash, error) {
 	o.mu.Lock()
 	if on, ok := o.inflight[wallet]; ok {
 		o.mu.Unlock()
 		select {
 		case <-on.done:
-			return on.id, on.err
+			return on.id, on.tx, on.err
 		case <-ctx.Done():
-			return common.Address{}, ctx.Err()
+			return common.Address{}, common.Hash{}, ctx.Err()
 		}
 	}
 	on := &onboarding{done: make(chan struct{})}
 	o.inflight[wallet] = on
 	o.mu.Unlock()
 
-	on.id, on.err = o.create(ctx, wallet)
+	on.id, on.tx, on.err = o.create(ctx, wallet)
 	o.mu.Lock()
 	delete(o.inflight, wallet)
 	o.mu.Unlock()
 	close(on.done)
-	return on.id, on.err
+	return on.id, on.tx, on.err
 }
 
-func (o *factoryOnboarder) create(ctx context.Context, wallet common.Address) (common.Address, error) {
+func (o *factoryOnboarder) create(ctx context.Context, wallet common.Address) (common.Address, common.Hash, error) {
 	f := idfactory.NewIdFactory()
-	tx, err := o.send(ctx, f.PackCreateIdentity(wallet, wallet.Hex()))
+	call := f.PackCreateIdentity(wallet, wallet.Hex())
+	if len(o.claimKeys) > 0 {
+		keys := make([][32]byte, len(o.claimKeys))
+		for i, k := range o.claimKeys {
+			keys[i] = contracts.KeyID(k)
+		}
+		call = f.PackCreateIdentityWithClaimKeys(wallet, wallet.Hex(), keys)
+	}
+	tx, err := o.send(ctx, call)
 	if err != nil {
-		return common.Address{}, fmt.Errorf("onboard: %w", err)
+		return common.Address{}, common.Hash{}, fmt.Errorf("onboard: %w", err)
 	}
 	if _, err := o.sender.Wait(ctx, tx); err != nil {
-		return common.Address{}, fmt.Errorf("onboard: %w", err)
+		return common.Address{}, common.Hash{}, fmt.Errorf("onboard: %w", err)
+	}
+	if o.fund != nil {
+		if err := o.fund(ctx, wallet); err != nil {
+			return common.Address{}, common.Hash{}, fmt.Errorf("onboard: fund the wallet: %w", err)
+		}
 	}
 	inst := f.Instance(o.sender.Backend, o.factory.IdFactory)
-	return bind.Call(inst, &bind.CallOpts{Context: ctx}, f.PackGetIdentity(wallet), f.UnpackGetIdentity)
+	id, err := bind.Call(inst, &bind.CallOpts{Context: ctx}, f.PackGetIdentity(wallet), f.UnpackGetIdentity)
+	return id, tx.Hash(), err
 }
 
 // send allocates a nonce and sends calldata to the factory with it, under the

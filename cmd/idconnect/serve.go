@@ -14,9 +14,11 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/idconnect/idconnect/contracts"
 	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/issuer"
 	"github.com/idconnect/idconnect/internal/simchain"
 	"github.com/idconnect/idconnect/signin"
 	"github.com/idconnect/idconnect/store"
@@ -34,7 +36,18 @@ type node struct {
 	onboarder   signin.Onboarder // nil: wallets without an identity are told how to get one
 	pseudonyms  *web.Pseudonyms
 	issuerNames map[common.Address]string
-	closers     []func() error
+	// desk is the claim issuer this node runs, nil for none.
+	desk *deskChain
+	// faucet funds wallets on the dev chain; nil elsewhere.
+	faucet  *devFaucet
+	closers []func() error
+}
+
+// deskChain is a claim issuer's side on the chain: its contracts and keys.
+type deskChain struct {
+	deployment issuer.Deployment
+	signer     issuer.Signer
+	sender     *contracts.Sender
 }
 
 func (n *node) Close() error {
@@ -90,8 +103,12 @@ func (n *node) openDevChain(ctx context.Context, cfg *serveConfig, idCfg *identi
 	// The demo issuer is trusted for topics 1-8 in the suite's TrustedIssuersRegistry.
 	idCfg.IdFactory, idCfg.IdentityRegistry = dev.suite.IdFactory, dev.suite.IdentityRegistry
 	idCfg.TrustedIssuersRegistry = dev.suite.TrustedIssuersRegistry
-	n.onboarder = newFactoryOnboarder(dev.chain.Sender(dev.deployer), dev.suite)
-	n.issuerNames = demoIssuerNames(dev.issuer)
+	onboarder := newFactoryOnboarder(dev.chain.Sender(dev.deployer), dev.suite)
+	onboarder.claimKeys, onboarder.fund = []common.Address{dev.issuer.Issuer}, dev.faucet.Fund
+	n.onboarder = onboarder
+	n.issuerNames = demoIssuerNames(dev.issuer.Issuer)
+	n.desk = &deskChain{deployment: dev.issuer, signer: issuer.NewKeySigner(dev.issuerKey), sender: dev.chain.Sender(dev.issuerKey)}
+	n.faucet = dev.faucet
 	mineCtx, stop := context.WithCancel(context.Background())
 	go dev.chain.MinePending(mineCtx, 200*time.Millisecond)
 	n.closers = append(n.closers, func() error { stop(); return nil })
@@ -110,6 +127,18 @@ func (n *node) openChain(ctx context.Context, cfg *serveConfig, idCfg *identity.
 	n.chain, n.chainID = client, id
 	if n.serverKey, err = readServerKey(cfg.ServerKeyFile); err != nil {
 		return err
+	}
+	if cfg.ClaimIssuer != "" {
+		key, err := readKeyFile(cfg.ClaimIssuerKeyFile)
+		if err != nil {
+			return err
+		}
+		d := issuer.Deployment{Issuer: common.HexToAddress(cfg.ClaimIssuer), Signer: crypto.PubkeyToAddress(key.PublicKey)}
+		if cfg.ClaimRenewal != "" {
+			d.Renewal = common.HexToAddress(cfg.ClaimRenewal)
+		}
+		n.desk = &deskChain{deployment: d, signer: issuer.NewKeySigner(key),
+			sender: &contracts.Sender{Backend: client, Opts: bind.NewKeyedTransactor(key, new(big.Int).SetUint64(id))}}
 	}
 	if !cfg.Onboarding {
 		return nil

@@ -17,7 +17,9 @@ import (
 	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/issuer"
 	"github.com/idconnect/idconnect/notify"
+	"github.com/idconnect/idconnect/rpc"
 	"github.com/idconnect/idconnect/signin"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/store/journal"
@@ -44,6 +46,9 @@ type flows struct {
 	deliverer *notify.Deliverer
 	// webhooks keeps owners' webhooks, their secrets sealed.
 	webhooks *notify.Webhooks
+	// desk is the claim issuer, nil when the node runs none.
+	desk *issuer.Desk
+	rpc  *rpc.Server
 }
 
 // Close writes the usage rows still queued. Call it once the HTTP server
@@ -68,12 +73,14 @@ func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	}
 	handler := web.Stack{Issuer: cfg.issuer(), Log: log, Clock: time.Now, Random: rand.Reader,
 		TrustedProxies: proxies, Pseudonyms: n.pseudonyms,
-		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo", "POST " + authz.PathEndSession}}.Handler(mux)
+		CrossOriginBypass: []string{"POST /oauth2/token", "POST /oauth2/revoke", "POST /oauth2/introspect", "POST /oauth2/register", "POST /userinfo", "POST " + authz.PathEndSession,
+			"POST /rpc", "POST /auth/challenges", "POST /auth/tokens"},
+		LargeBodies: map[string]int64{"/rpc": rpc.MaxBodyBytes, account.PathApply: issuer.MaxApplicationBytes + 1<<20}}.Handler(mux)
 	handler = web.AuditTokens(n.store, time.Now, handler)
 	deliverer := &notify.Deliverer{Store: n.store, Webhooks: p.webhooks, Log: log, AllowLoopback: cfg.Dev,
 		Callbacks: p.provider, MaxAge: cfg.OutboxMaxAge}
 	return &flows{handler: handler, provider: p.provider, keyring: p.keyring, usage: p.usage, deliverer: deliverer,
-		webhooks: p.webhooks}, nil
+		webhooks: p.webhooks, desk: p.desk, rpc: p.rpc}, nil
 }
 
 // parts are the long-lived pieces the handlers share.
@@ -86,6 +93,8 @@ type parts struct {
 	usage     *consent.UsageLog
 	webhooks  *notify.Webhooks
 	catalogue identity.Catalogue
+	desk      *issuer.Desk
+	rpc       *rpc.Server
 }
 
 // buildParts derives the keys from the server key and builds the OAuth2 core.
@@ -121,6 +130,15 @@ func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 		return nil, err
 	}
 	p.webhooks = &notify.Webhooks{Store: n.store, Sealer: p.sealer, AllowLoopback: cfg.Dev}
+	if n.desk != nil {
+		d := n.desk
+		p.desk, err = issuer.NewDesk(issuer.Config{Issuer: d.deployment.Issuer, Renewal: d.deployment.Renewal,
+			Signer: d.signer, Sender: d.sender, ChainID: n.chainID, Chain: n.cache.Reader(), Store: n.store,
+			Sealer: p.sealer, Topics: p.catalogue, Notices: &notify.Outbox{Store: n.store}, NoticeAhead: cfg.ExpiryNotice})
+		if err != nil {
+			return nil, err
+		}
+	}
 	return p, nil
 }
 
@@ -174,6 +192,19 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	(&oauthpages.EndSession{Flow: p.provider, Sessions: p.sessions, Store: n.store, Static: p.static, Clock: time.Now, Log: log}).Mount(mux)
 	(&oauthpages.UserInfo{Site: site, Reads: reads, Catalogue: p.catalogue, Log: log}).Mount(mux)
 	(&oauthpages.GrantReads{Clients: p.provider, Reads: reads, Catalogue: p.catalogue, Log: log}).Mount(mux)
+	var onboard rpc.Onboarder
+	if o, ok := n.onboarder.(rpc.Onboarder); ok {
+		onboard = o
+	}
+	var err2 error
+	p.rpc, err2 = rpc.New(rpc.Config{Issuer: cfg.issuer(), ChainID: n.chainID, Topics: p.catalogue,
+		Identities: rpcIdentities{Cache: n.cache}, Desk: p.desk, Reads: reads, Tokens: p.provider,
+		APIKeys: apiKeys{n.store}, Onboard: onboard, Log: log})
+	if err2 != nil {
+		return err2
+	}
+	mux.Handle("POST /rpc", p.rpc)
+	(&api.WalletAuth{Site: site, Tokens: p.provider, Challenges: challenges, Log: log}).Mount(mux)
 	(&account.Account{Owner: owner, Profiles: profiles, Static: p.static, Clock: time.Now, Log: log,
 		Revoke: func(r *http.Request, id string, at time.Time) error {
 			return n.store.RevokeLoginSession(r.Context(), id, at)
@@ -197,6 +228,14 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 		return err
 	}
 	dw.Log = log
+	if p.desk != nil {
+		// The dev wallet's accounts review the demo issuer's applications,
+		// so that one person can walk the whole path: apply, approve, use.
+		dw.Added = func(a common.Address) { go devReviewer(p.desk, n.chainID, a, log) }
+		for _, a := range dw.Accounts() {
+			go devReviewer(p.desk, n.chainID, a, log)
+		}
+	}
 	dw.Mount(mux)
 	(&dev.DevIdentities{Directory: n.cache, Onboarder: n.onboarder, Log: log}).Mount(mux)
 	return nil
@@ -233,6 +272,40 @@ func chainName(id uint64) string {
 		return "Sepolia"
 	}
 	return fmt.Sprintf("chain %d", id)
+}
+
+// devReviewer makes a dev wallet account a reviewer of the demo issuer:
+// a CLAIM key on it, added with the issuer's management key.
+func devReviewer(desk *issuer.Desk, chainID uint64, wallet common.Address, log *slog.Logger) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if desk.Reviewer(ctx, wallet) == nil {
+		return
+	}
+	tx := issuer.AddReviewer(desk.Issuer(), wallet, chainID)
+	if _, err := desk.Send(ctx, "add a dev reviewer", tx.To, tx.Data); err != nil {
+		log.Warn("dev wallet: make the account a reviewer of the demo issuer", "err", err)
+	}
+}
+
+// rpcIdentities is the cache, for key purposes and claims, with the
+// reader's keys and wallets.
+type rpcIdentities struct{ *identity.Cache }
+
+func (r rpcIdentities) Keys(ctx context.Context, id common.Address, extra ...common.Address) ([]identity.Key, error) {
+	return r.Cache.Reader().Keys(ctx, id, extra...)
+}
+
+func (r rpcIdentities) Wallets(ctx context.Context, id common.Address) ([]common.Address, error) {
+	return r.Cache.Reader().Wallets(ctx, id)
+}
+
+// apiKeys authenticates services' API keys for the JSON-RPC.
+type apiKeys struct{ st store.Store }
+
+func (a apiKeys) AuthenticateAPIKey(ctx context.Context, key string) (string, error) {
+	k, err := authz.AuthenticateAPIKey(ctx, a.st, key, time.Now())
+	return k.ClientID, err
 }
 
 // demoIssuerNames names the dev chain's demo ClaimIssuer on consent screens.

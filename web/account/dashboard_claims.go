@@ -13,6 +13,11 @@ import (
 	"github.com/idconnect/idconnect/templates"
 )
 
+// PathApply is where the Claims page posts an application, with its
+// documents: the one page path whose body may be as large as an
+// application (issuer.MaxApplicationBytes).
+const PathApply = "/account/claims/apply"
+
 // claims lists the claims on the identity for each topic of the catalogue, with
 // the verdict on each: the same reads, through the same cache, that a resource read
 // makes, so the page shows what a site would get.

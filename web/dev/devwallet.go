@@ -42,6 +42,9 @@ type DevWallet struct {
 	rand    io.Reader
 	// Log, when set, takes the failures to create or sign.
 	Log *slog.Logger
+	// Added, when set, is told of each account NewAccount creates (dev
+	// mode makes it a reviewer of the demo issuer).
+	Added func(common.Address)
 
 	mu    sync.Mutex
 	keys  map[common.Address]*ecdsa.PrivateKey
@@ -103,6 +106,9 @@ func (d *DevWallet) NewAccount() (common.Address, error) {
 		delete(d.keys, a)
 		d.order = d.order[:len(d.order)-1]
 		return common.Address{}, err
+	}
+	if d.Added != nil {
+		d.Added(a)
 	}
 	return a, nil
 }

@@ -1,0 +1,115 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/idconnect/idconnect/authz"
+	"github.com/idconnect/idconnect/challenge"
+	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/store"
+	"github.com/idconnect/idconnect/web"
+	"github.com/idconnect/idconnect/web/httperr"
+)
+
+// WalletTokens mints the wallet tokens of the identity JSON-RPC;
+// *authz.Provider implements it.
+type WalletTokens interface {
+	IssueWalletToken(ctx context.Context, wallet common.Address) (string, time.Duration, error)
+}
+
+var _ WalletTokens = (*authz.Provider)(nil)
+
+// walletRequestID is the Request ID of every wallet challenge: it names
+// the flow, so that a login or consent message never passes for one.
+const walletRequestID = "identity-api"
+
+// WalletAuth signs wallets in to the identity JSON-RPC: POST
+// /auth/challenges {"wallet"} issues a SIWE challenge, and POST
+// /auth/tokens {"message","signature"} exchanges it, signed, for a
+// bearer token naming the wallet. The token grants nothing by itself:
+// the JSON-RPC reads the wallet's rights from the chain at each call.
+type WalletAuth struct {
+	Site       web.Site
+	Tokens     WalletTokens
+	Challenges *challenge.Service
+	Log        *slog.Logger
+}
+
+// Mount registers the two routes.
+func (a *WalletAuth) Mount(mux *http.ServeMux) {
+	mux.HandleFunc("POST /auth/challenges", a.challenge)
+	mux.HandleFunc("POST /auth/tokens", a.token)
+}
+
+type walletChallengePost struct {
+	Wallet string `json:"wallet"`
+}
+
+func (p walletChallengePost) validate() (common.Address, error) {
+	a, err := identity.ParseAddress(p.Wallet)
+	if err != nil || a == (common.Address{}) {
+		return common.Address{}, fmt.Errorf("%w: wallet must be a 0x address", web.ErrBadPost)
+	}
+	return a, nil
+}
+
+func (a *WalletAuth) challenge(w http.ResponseWriter, r *http.Request) {
+	var p walletChallengePost
+	if !readJSON(w, r, &p) {
+		return
+	}
+	wallet, err := p.validate()
+	if err != nil {
+		httperr.Problem(w, r, http.StatusBadRequest, "", err.Error())
+		return
+	}
+	domain := a.Site.Domain()
+	ch, err := a.Challenges.Issue(r.Context(), challenge.Request{
+		Purpose: store.PurposeWallet, Domain: domain, URI: a.Site.Origin(), Address: wallet,
+		Statement: "Sign in to the identity API of " + domain + ".", RequestID: walletRequestID,
+	})
+	if err != nil {
+		httperr.FailProblem(w, r, a.Log, "issue wallet challenge", err)
+		return
+	}
+	web.WriteJSON(w, http.StatusCreated, map[string]string{
+		"challenge": ch.Text, "expires_at": ch.ExpiresAt.UTC().Format(time.RFC3339),
+	})
+}
+
+func (a *WalletAuth) token(w http.ResponseWriter, r *http.Request) {
+	var p serviceTokenPost
+	if !readJSON(w, r, &p) {
+		return
+	}
+	if p.Message == "" || len(p.Message) > 8<<10 {
+		httperr.Problem(w, r, http.StatusBadRequest, "", "message must be the challenge's text")
+		return
+	}
+	if sig, ok := strings.CutPrefix(p.Signature, "0x"); !ok || sig == "" || len(sig)%2 != 0 || len(sig) > 2*maxServiceSignature || !isHex(sig) {
+		httperr.Problem(w, r, http.StatusBadRequest, "", "signature must be 0x-prefixed hex")
+		return
+	}
+	v, err := a.Challenges.Verify(r.Context(), p.Message, p.Signature, challenge.Expect{
+		Purpose: store.PurposeWallet, Domain: a.Site.Domain(), URI: a.Site.Origin(), RequestID: walletRequestID,
+	})
+	if err != nil {
+		writeServiceChallengeError(w, r, a.Log, err)
+		return
+	}
+	tok, ttl, err := a.Tokens.IssueWalletToken(r.Context(), v.Address)
+	if err != nil {
+		httperr.FailProblem(w, r, a.Log, "issue wallet token", err)
+		return
+	}
+	web.WriteJSON(w, http.StatusOK, map[string]any{
+		"access_token": tok, "token_type": "Bearer", "expires_in": int64(ttl / time.Second),
+	})
+}
