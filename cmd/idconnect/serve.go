@@ -18,8 +18,8 @@ import (
 
 	"github.com/idconnect/idconnect/contracts"
 	"github.com/idconnect/idconnect/identity"
-	"github.com/idconnect/idconnect/issuer"
 	"github.com/idconnect/idconnect/internal/simchain"
+	"github.com/idconnect/idconnect/issuer"
 	"github.com/idconnect/idconnect/signin"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/web"
