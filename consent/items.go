@@ -15,7 +15,13 @@ type Item struct {
 	Scope     string
 	Text      string
 	Optional  bool // the owner may untick it
-	Available bool // false when there is nothing to share, such as no valid claim
+	Available bool // false when there is nothing to share
+	// NotHeld marks a claim the identity does not hold yet: it can still be
+	// granted, and a persistent grant shows it once an issuer attests it
+	// (each read judges the chain at that moment). ApplyURL, when set, is
+	// where the owner applies for it.
+	NotHeld  bool
+	ApplyURL string
 }
 
 // Describer renders requested scopes in plain words, reading claims from the chain.
@@ -24,6 +30,9 @@ type Describer struct {
 	Catalogue   identity.Catalogue
 	IssuerNames map[common.Address]string // display names of known claim issuers
 	Clock       func() time.Time
+	// Apply, when set, returns where the owner applies for a claim topic
+	// ("" for a topic nobody here issues).
+	Apply func(topic uint64) string
 }
 
 // Items describes each requested scope for the identity, in the order requested.
@@ -78,7 +87,11 @@ func (d *Describer) claimItem(ctx context.Context, id common.Address, scope stri
 		}
 		return Item{Scope: scope, Text: text, Optional: true, Available: true}, nil
 	}
-	return Item{Scope: scope, Text: fmt.Sprintf("You hold no valid %s claim", name), Optional: true}, nil
+	item := Item{Scope: scope, Text: fmt.Sprintf("%s claim (topic %d): not held yet", name, topic), Optional: true, Available: true, NotHeld: true}
+	if d.Apply != nil {
+		item.ApplyURL = d.Apply(topic)
+	}
+	return item, nil
 }
 
 func (d *Describer) issuerName(a common.Address) string {

@@ -3,6 +3,7 @@ package consent_test
 import (
 	"context"
 	"math/big"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -54,7 +55,7 @@ func TestItems(t *testing.T) {
 		{"Your ONCHAINID identity and the wallet you signed in with", false, true},
 		{"Your email address", true, true},
 		{"KYC claim (topic 1) from Demo KYC Ltd, valid until 2 January 2030", true, true},
-		{"You hold no valid AML claim", true, false},
+		{"AML claim (topic 2): not held yet", true, true},
 	}
 	if len(items) != len(want) {
 		t.Fatalf("items = %+v", items)
@@ -63,6 +64,14 @@ func TestItems(t *testing.T) {
 		if items[i].Text != w.text || items[i].Optional != w.optional || items[i].Available != w.available {
 			t.Errorf("item %d = %+v, want %+v", i, items[i], w)
 		}
+	}
+	if !items[3].NotHeld || items[2].NotHeld || items[3].ApplyURL != "" {
+		t.Errorf("not held: %+v, %+v", items[2], items[3])
+	}
+	d.Apply = func(topic uint64) string { return "/apply?topic=" + strconv.FormatUint(topic, 10) }
+	items, err = d.Items(context.Background(), e.id, []string{"claim:2"})
+	if err != nil || items[0].ApplyURL != "/apply?topic=2" {
+		t.Fatalf("apply link: %+v, %v", items, err)
 	}
 }
 

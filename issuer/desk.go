@@ -340,6 +340,13 @@ func (d *Desk) add(ctx context.Context, c Claim) (common.Hash, error) {
 	return tx, nil
 }
 
+// AddClaimCall is the addClaim call that puts a stored claim on its
+// identity, for the owner's wallet to send.
+func AddClaimCall(c store.IssuedClaim) Transaction {
+	add := contracts.IdentityCall().PackAddClaim(new(big.Int).SetUint64(c.Topic), big.NewInt(SchemeECDSA), c.Issuer, c.Signature, c.Data, "")
+	return Transaction{To: c.Identity, Data: add}
+}
+
 // Revoke revokes this issuer's claim on the identity for the topic with
 // revokeClaimBySignature. A claim that is only ready (not on the identity
 // yet) is revoked too, so that the owner can no longer add it.

@@ -77,13 +77,69 @@ type WalletCallView struct {
 	From    string // the signed-in wallet
 	To      string // the identity contract
 	Data    string // the ABI-encoded call, 0x-hex
+	// Return is where the page goes once the transaction is mined
+	// (default /account/wallets).
+	Return string
 }
 
-// ClaimsView lists the claims on the identity, one row per claim.
+// ClaimsView lists the claims on the identity, one row per claim, and,
+// where the server runs a claim issuer, the owner's applications to it,
+// the claims it signed that wait for the owner's wallet, and the topics
+// one can apply for.
 type ClaimsView struct {
 	Nav    AccountNav
 	Claims []ClaimRow
 	Notice Notice
+	// IssuerName names this server's claim issuer; empty when it runs none.
+	IssuerName   string
+	Applications []ApplicationRow
+	Ready        []ReadyClaimRow
+	Topics       []TopicLink
+}
+
+// ApplicationRow is one of the owner's applications.
+type ApplicationRow struct {
+	ID        string
+	TopicName string
+	State     string // pending, approved, rejected
+	Submitted time.Time
+	Reason    string // why it was rejected
+}
+
+// ReadyClaimRow is a claim the issuer signed that the owner's wallet adds.
+type ReadyClaimRow struct {
+	ID        string
+	TopicName string
+	Expires   time.Time
+}
+
+// TopicLink is a topic one can apply for.
+type TopicLink struct {
+	Number uint64
+	Name   string
+}
+
+// ApplyView is the application form for one topic.
+type ApplyView struct {
+	Nav        AccountNav
+	Topic      uint64
+	TopicName  string
+	IssuerName string
+	Fields     []ApplyField
+	Documents  []ApplyDocument
+	Problem    string // why the last post was refused
+}
+
+// ApplyField is one field of the form.
+type ApplyField struct {
+	Name, Label, Type, Value string
+	Required                 bool
+}
+
+// ApplyDocument is one file of the form.
+type ApplyDocument struct {
+	Name, Label, Accept string
+	Required            bool
 }
 
 // ClaimRow is one claim and the verdict on it.
@@ -93,6 +149,10 @@ type ClaimRow struct {
 	Issuer    string // a display name, or the issuer's address
 	State     string // valid, expired, not-yet-valid, revoked, untrusted, invalid
 	Expires   time.Time
+	// ExpiresSoon is set when the claim lapses within the issuer's notice
+	// period; DaysLeft says in how many days.
+	ExpiresSoon bool
+	DaysLeft    int
 }
 
 // GrantsView is one page of the identity's grants, newest first.

@@ -42,3 +42,31 @@ func pageScripts(page string, devWallet bool) []string {
 }
 
 func itemID(i int) string { return "item-" + strconv.Itoa(i) }
+
+// daysLeft says when a claim lapses, in days.
+func daysLeft(n int) string {
+	switch {
+	case n <= 0:
+		return "expires today"
+	case n == 1:
+		return "expires tomorrow"
+	}
+	return "expires in " + strconv.Itoa(n) + " days"
+}
+
+// inputType is the HTML input type of a topic field's type.
+func inputType(t string) string {
+	switch t {
+	case "date", "email":
+		return t
+	}
+	return "text"
+}
+
+// returnPath is where a sent transaction's page goes back to.
+func returnPath(p string) string {
+	if p == "" {
+		return "/account/wallets"
+	}
+	return p
+}

@@ -48,6 +48,10 @@ type ConsentItem struct {
 	// Available is false when there is nothing to share (no such claim, no email on
 	// file). Such an item is shown but has no checkbox and is never sent as a scope.
 	Available bool
+	// NotHeld marks a claim the identity does not hold yet; ApplyURL is where
+	// to apply for it.
+	NotHeld  bool
+	ApplyURL string
 }
 
 // ProfileView is the owner's basic-information form.

@@ -36,6 +36,13 @@ const sessionValueKey = "lsid"
 // bytes); blockKey encrypts it (16, 24 or 32 bytes for AES). secure is false only in
 // development over plain http.
 func NewSessions(hashKey, blockKey []byte, secure bool) (*Sessions, error) {
+	return NewNamedSessions(hashKey, blockKey, secure, "idconnect_session")
+}
+
+// NewNamedSessions is NewSessions under another cookie name, for a second
+// kind of session that must never pass for the owner's (the issuer
+// console's reviewers).
+func NewNamedSessions(hashKey, blockKey []byte, secure bool, name string) (*Sessions, error) {
 	if len(hashKey) < 32 {
 		return nil, fmt.Errorf("%w: hash key has %d bytes, want at least 32", ErrSessionKeys, len(hashKey))
 	}
@@ -45,9 +52,8 @@ func NewSessions(hashKey, blockKey []byte, secure bool) (*Sessions, error) {
 	st := sessions.NewCookieStore(hashKey, blockKey)
 	st.Options = &sessions.Options{Path: "/", HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode}
 	st.MaxAge(int(SessionMaxAge / time.Second))
-	name := "idconnect_session"
 	if secure {
-		name = "__Host-idconnect_session"
+		name = "__Host-" + name
 	}
 	return &Sessions{store: st, name: name}, nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,6 +27,7 @@ import (
 	"github.com/idconnect/idconnect/web"
 	"github.com/idconnect/idconnect/web/account"
 	"github.com/idconnect/idconnect/web/api"
+	"github.com/idconnect/idconnect/web/console"
 	"github.com/idconnect/idconnect/web/dev"
 	"github.com/idconnect/idconnect/web/oauthpages"
 )
@@ -186,7 +188,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	(&oauthpages.Login{Site: site, Flow: flow, Authz: p.provider, Owner: owner, Sessions: p.sessions, Static: p.static,
 		IPLimit: web.NewLimiter(rate.Limit(5), 30, 100_000, nil), Log: log}).Mount(mux)
 	(&oauthpages.Consent{Site: site, Owner: owner, Authz: p.provider, Clients: n.store, Grants: grants, Challenges: challenges, Directory: n.cache,
-		Describer: &consent.Describer{Directory: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Clock: time.Now},
+		Describer: &consent.Describer{Directory: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Clock: time.Now, Apply: p.applyURL},
 		Static:    p.static, Log: log}).Mount(mux)
 	reads := &consent.Reader{Tokens: p.provider, Grants: grants}
 	(&oauthpages.EndSession{Flow: p.provider, Sessions: p.sessions, Store: n.store, Static: p.static, Clock: time.Now, Log: log}).Mount(mux)
@@ -204,6 +206,22 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 		return err2
 	}
 	mux.Handle("POST /rpc", p.rpc)
+	if p.desk != nil {
+		keys, err := deriveKeys(n.serverKey)
+		if err != nil {
+			return err
+		}
+		cookies, err := web.NewNamedSessions(keys.sessionHash, keys.sessionBlock, strings.HasPrefix(cfg.issuer(), "https://"), "idconnect_review")
+		if err != nil {
+			return err
+		}
+		name := p.desk.Issuer().Hex()
+		if n, ok := n.issuerNames[p.desk.Issuer()]; ok {
+			name = n
+		}
+		(&console.Console{Site: site, Desk: p.desk, Name: name, Cookies: cookies, Store: n.store, Challenges: challenges,
+			Static: p.static, Clock: time.Now, Log: log}).Mount(mux)
+	}
 	(&api.WalletAuth{Site: site, Tokens: p.provider, Challenges: challenges, Log: log}).Mount(mux)
 	(&account.Account{Owner: owner, Profiles: profiles, Static: p.static, Clock: time.Now, Log: log,
 		Revoke: func(r *http.Request, id string, at time.Time) error {
@@ -212,7 +230,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	usageReads := consent.FlushedUsage{Store: n.store, Log: p.usage}
 	(&account.Dashboard{Site: site, Owner: owner, Store: usageReads, Decisions: access, Keys: n.cache.Reader(), Directory: n.cache,
 		Follow: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Static: p.static, Clock: time.Now, Log: log,
-		Webhooks: p.webhooks}).Mount(mux)
+		Webhooks: p.webhooks, Desk: p.desk}).Mount(mux)
 	services.Mount(mux)
 	(&api.AccessAPI{Site: site, Flow: access, Reads: reads, Tokens: p.provider, Services: services, Owner: owner,
 		Store: usageReads, Directory: n.cache, Catalogue: p.catalogue, Clock: time.Now, Log: log,
@@ -286,6 +304,18 @@ func devReviewer(desk *issuer.Desk, chainID uint64, wallet common.Address, log *
 	if _, err := desk.Send(ctx, "add a dev reviewer", tx.To, tx.Data); err != nil {
 		log.Warn("dev wallet: make the account a reviewer of the demo issuer", "err", err)
 	}
+}
+
+// applyURL is where an owner applies for a claim topic this node's desk
+// issues, for the consent page's "not held yet" items.
+func (p *parts) applyURL(topic uint64) string {
+	if p.desk == nil {
+		return ""
+	}
+	if _, ok := p.desk.Topics()[topic]; !ok {
+		return ""
+	}
+	return account.PathApply + "?topic=" + strconv.FormatUint(topic, 10)
 }
 
 // rpcIdentities is the cache, for key purposes and claims, with the

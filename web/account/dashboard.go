@@ -12,6 +12,7 @@ import (
 	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/issuer"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/templates"
 	"github.com/idconnect/idconnect/web"
@@ -78,6 +79,9 @@ type Dashboard struct {
 	PageSize int
 	// Webhooks keeps the identity's webhook for new access requests.
 	Webhooks WebhookSettings
+	// Desk is this server's claim issuer: the Claims page lists the owner's
+	// applications to it and offers its topics. Nil when it runs none.
+	Desk *issuer.Desk
 }
 
 // Mount registers the routes.
@@ -86,6 +90,9 @@ func (h *Dashboard) Mount(mux *http.ServeMux) {
 	mux.HandleFunc("GET /account/wallets", h.wallets)
 	mux.HandleFunc("POST /account/wallets/prepare", h.prepareWallet)
 	mux.HandleFunc("GET /account/claims", h.claims)
+	mux.HandleFunc("GET "+PathApply, h.applyForm)
+	mux.HandleFunc("POST "+PathApply, h.apply)
+	mux.HandleFunc("GET /account/claims/ready/{id}", h.readyClaim)
 	mux.HandleFunc("GET /account/grants", h.grants)
 	mux.HandleFunc("GET /account/grants/{id}", h.grant)
 	mux.HandleFunc("POST /account/grants/{id}/revoke", h.revoke)

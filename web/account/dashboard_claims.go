@@ -1,10 +1,12 @@
 package account
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -26,7 +28,23 @@ func (h *Dashboard) claims(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	v := templates.ClaimsView{Nav: s.nav}
+	v := templates.ClaimsView{Nav: s.nav, Notice: doneNotice(r.URL.Query(), map[string]templates.Notice{
+		"applied": {Text: "Your application was sent. You are told here, and by webhook if you set one, when it is decided."},
+		"sent":    {Text: "The transaction was mined. The list shows the claims after it."},
+	})}
+	if n, ok := afterBlock(r.URL.Query()); ok && h.Follow != nil {
+		ctx, cancel := context.WithTimeout(r.Context(), followWait)
+		err := h.Follow.WaitBlock(ctx, n)
+		cancel()
+		if err != nil {
+			v.Notice = templates.Notice{Text: "The server has not seen your transaction's block yet. Reload the page in a moment.", Error: true}
+		}
+	}
+	if h.Desk != nil {
+		if !h.issuerSection(w, r, s, &v) {
+			return
+		}
+	}
 	now := h.Clock()
 	for _, topic := range h.Catalogue.Numbers() {
 		found, err := h.Directory.ClaimsByTopic(r.Context(), s.identity, topic, now)
@@ -43,6 +61,9 @@ func (h *Dashboard) claims(w http.ResponseWriter, r *http.Request) {
 			row := templates.ClaimRow{Topic: topic, TopicName: h.Catalogue.Name(topic), Issuer: h.issuerName(c.Issuer), State: string(c.State)}
 			if c.ValidUntil != nil {
 				row.Expires = *c.ValidUntil
+				if left := row.Expires.Sub(now); c.State == identity.StateValid && h.Desk != nil && left < h.Desk.NoticeAhead() {
+					row.ExpiresSoon, row.DaysLeft = true, int(left/(24*time.Hour))
+				}
 			}
 			v.Claims = append(v.Claims, row)
 		}

@@ -13,7 +13,6 @@ import (
 	"github.com/idconnect/idconnect/authz"
 	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/identity"
-	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/web"
 	"github.com/idconnect/idconnect/web/httperr"
 )
@@ -25,10 +24,6 @@ type WalletTokens interface {
 }
 
 var _ WalletTokens = (*authz.Provider)(nil)
-
-// walletRequestID is the Request ID of every wallet challenge: it names
-// the flow, so that a login or consent message never passes for one.
-const walletRequestID = "identity-api"
 
 // WalletAuth signs wallets in to the identity JSON-RPC: POST
 // /auth/challenges {"wallet"} issues a SIWE challenge, and POST
@@ -70,11 +65,7 @@ func (a *WalletAuth) challenge(w http.ResponseWriter, r *http.Request) {
 		httperr.Problem(w, r, http.StatusBadRequest, "", err.Error())
 		return
 	}
-	domain := a.Site.Domain()
-	ch, err := a.Challenges.Issue(r.Context(), challenge.Request{
-		Purpose: store.PurposeWallet, Domain: domain, URI: a.Site.Origin(), Address: wallet,
-		Statement: "Sign in to the identity API of " + domain + ".", RequestID: walletRequestID,
-	})
+	ch, err := web.IssueWalletChallenge(r.Context(), a.Challenges, a.Site, wallet)
 	if err != nil {
 		httperr.FailProblem(w, r, a.Log, "issue wallet challenge", err)
 		return
@@ -97,14 +88,12 @@ func (a *WalletAuth) token(w http.ResponseWriter, r *http.Request) {
 		httperr.Problem(w, r, http.StatusBadRequest, "", "signature must be 0x-prefixed hex")
 		return
 	}
-	v, err := a.Challenges.Verify(r.Context(), p.Message, p.Signature, challenge.Expect{
-		Purpose: store.PurposeWallet, Domain: a.Site.Domain(), URI: a.Site.Origin(), RequestID: walletRequestID,
-	})
+	wallet, err := web.VerifyWalletChallenge(r.Context(), a.Challenges, a.Site, p.Message, p.Signature)
 	if err != nil {
 		writeServiceChallengeError(w, r, a.Log, err)
 		return
 	}
-	tok, ttl, err := a.Tokens.IssueWalletToken(r.Context(), v.Address)
+	tok, ttl, err := a.Tokens.IssueWalletToken(r.Context(), wallet)
 	if err != nil {
 		httperr.FailProblem(w, r, a.Log, "issue wallet token", err)
 		return

@@ -121,7 +121,8 @@ func (h *Consent) page(w http.ResponseWriter, r *http.Request) {
 		Identity: identity.CAIP10(h.Site.ChainID, p.id), Wallet: p.wallet.Hex(), GrantKindText: kindText(consent.KindOf(p.req.Scopes)),
 		ChainID: h.Site.ChainID, DevWallet: h.Site.Dev}
 	for _, it := range items {
-		view.Items = append(view.Items, templates.ConsentItem{Scope: it.Scope, Text: it.Text, Optional: it.Optional, Checked: it.Available, Available: it.Available})
+		view.Items = append(view.Items, templates.ConsentItem{Scope: it.Scope, Text: it.Text, Optional: it.Optional, Checked: it.Available, Available: it.Available,
+			NotHeld: it.NotHeld, ApplyURL: it.ApplyURL})
 	}
 	h.Static.Render(w, r, http.StatusOK, templates.ConsentPage(view))
 }

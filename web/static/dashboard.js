@@ -113,9 +113,10 @@
     ui.status("Sent. Waiting for the transaction to be mined…");
     const receipt = await receiptOf(p, hash);
     if (receipt.status !== "0x1") {
-      throw new W.PlainError("The transaction was mined but failed, so nothing changed. Only a management key of your identity can change its keys.");
+      throw new W.PlainError("The transaction was mined but failed, so nothing changed. Only a management key of your identity can change its keys or add claims.");
     }
-    W.go("/account/wallets?done=sent&block=" + BigInt(receipt.blockNumber).toString());
+    const back = call.return && call.return.startsWith("/account/") ? call.return : "/account/wallets";
+    W.go(back + "?done=sent&block=" + BigInt(receipt.blockNumber).toString());
   }
 
   // receiptOf polls the wallet's node for the transaction's receipt.
