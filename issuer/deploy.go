@@ -2,6 +2,7 @@ package issuer
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/big"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/idconnect/idconnect/contracts"
 	"github.com/idconnect/idconnect/contracts/bindings/claimissuer"
 	"github.com/idconnect/idconnect/contracts/bindings/claimrenewal"
+	"github.com/idconnect/idconnect/identity"
 )
 
 // Deployment is an issuer set up for the desk: what `idconnect issuer
@@ -19,6 +21,11 @@ type Deployment struct {
 	Issuer  common.Address `json:"issuer"`  // the ClaimIssuer contract
 	Renewal common.Address `json:"renewal"` // the ClaimRenewal it trusts with MANAGEMENT and ACTION
 	Signer  common.Address `json:"signer"`  // the desk's key: MANAGEMENT, ACTION and CLAIM
+}
+
+// MarshalJSON writes the addresses in EIP-55 form.
+func (d Deployment) MarshalJSON() ([]byte, error) {
+	return json.Marshal(map[string]string{"issuer": identity.Hex(d.Issuer), "renewal": identity.Hex(d.Renewal), "signer": identity.Hex(d.Signer)})
 }
 
 // Deploy deploys a ClaimIssuer managed by the sender's key, gives that key

@@ -3,6 +3,7 @@ package issuer
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -115,16 +116,22 @@ func (d *Desk) Sender() *contracts.Sender { return d.cfg.Sender }
 // Topics is the catalogue the desk issues from.
 func (d *Desk) Topics() identity.Catalogue { return d.cfg.Topics }
 
-// Transaction is a call prepared for an owner's wallet to send.
+// Transaction is a call prepared for a wallet to send.
 type Transaction struct {
-	To      common.Address `json:"to"`
-	Data    hexBytes       `json:"data"`
-	ChainID uint64         `json:"chainId"`
+	To      common.Address
+	Data    []byte
+	ChainID uint64
 }
 
-type hexBytes []byte
-
-func (b hexBytes) MarshalText() ([]byte, error) { return []byte("0x" + hex.EncodeToString(b)), nil }
+// MarshalJSON writes {"to","data","chainId"}: the address in EIP-55 form,
+// the data as 0x-hex.
+func (t Transaction) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		To      string `json:"to"`
+		Data    string `json:"data"`
+		ChainID uint64 `json:"chainId"`
+	}{identity.Hex(t.To), "0x" + hex.EncodeToString(t.Data), t.ChainID})
+}
 
 // Issued is the outcome of issuing or renewing a claim: the claim, and
 // either the transaction that added it (the issuer holds a CLAIM key on

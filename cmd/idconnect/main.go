@@ -78,6 +78,7 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 			keysCommand(stdout),
 			outboxCommand(stdout),
 			topicsCommand(stdout),
+			issuerCommand(stdout),
 			{Name: "contracts", Usage: "manage the ONCHAINID contract suite", Commands: []*cli.Command{deployCommand(stdout)}},
 			{Name: "identity", Usage: "read identities from the chain", Commands: []*cli.Command{inspectCommand(stdout)}},
 		},

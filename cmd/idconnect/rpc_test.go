@@ -244,7 +244,9 @@ func TestRPCLifecycle(t *testing.T) {
 	s.wantCode("id_getClaim", map[string]any{"identity": created.Identity, "topic": 1}, -32003, "no live grant")
 }
 
-func (c *rpcCaller) walletHex(k *ecdsa.PrivateKey) string { return crypto.PubkeyToAddress(k.PublicKey).Hex() }
+func (c *rpcCaller) walletHex(k *ecdsa.PrivateKey) string {
+	return crypto.PubkeyToAddress(k.PublicKey).Hex()
+}
 
 func apiKeyFor(t *testing.T, dataDir string) string {
 	t.Helper()

@@ -113,6 +113,13 @@ func (n *node) openDevChain(ctx context.Context, cfg *serveConfig, idCfg *identi
 	go dev.chain.MinePending(mineCtx, 200*time.Millisecond)
 	n.closers = append(n.closers, func() error { stop(); return nil })
 	cfg.DSN = dataPath(cfg.DataDir, "idconnect.db")
+	info := devChainInfo{ChainID: simchain.ChainID, Suite: dev.suite, Issuer: dev.issuer}
+	if cfg.DevRPCAddr != "" {
+		info.RPC = "http://" + cfg.DevRPCAddr
+	}
+	if err := writeDevChainInfo(cfg.DataDir, info); err != nil {
+		return err
+	}
 	n.serverKey, err = loadOrCreateServerKey(dataPath(cfg.DataDir, "server.key"))
 	return err
 }
