@@ -44,6 +44,21 @@ func (s *Sender) Transact(ctx context.Context, to common.Address, calldata []byt
 	return s.wait(ctx, tx)
 }
 
+// TransactGas is Transact with a gas limit of its own: for a call whose
+// inner call may fail without reverting it (ONCHAINID's execute), where
+// gas estimation finds the least gas that does not revert, which may be
+// too little for the inner call to succeed.
+func (s *Sender) TransactGas(ctx context.Context, to common.Address, calldata []byte, gas uint64) (*types.Receipt, error) {
+	opts := s.opts(ctx)
+	opts.GasLimit = gas
+	bound := bind.NewBoundContract(to, abi.ABI{}, s.Backend, s.Backend, s.Backend)
+	tx, err := bound.RawTransact(opts, calldata)
+	if err != nil {
+		return nil, fmt.Errorf("contracts: send to %s: %w", to, err)
+	}
+	return s.wait(ctx, tx)
+}
+
 // SendWithNonce sends calldata to a contract with the given nonce and returns
 // once the node accepted it, without waiting for it to be mined: a caller
 // that allocates nonces itself can send several at once and Wait for each.

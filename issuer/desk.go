@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/idconnect/idconnect/contracts"
@@ -73,6 +74,10 @@ type Config struct {
 	NoticeAhead time.Duration
 	Clock       func() time.Time // default time.Now
 	Rand        io.Reader        // ids; default crypto/rand
+	// Registrar, when set, registers an identity in the ERC-3643
+	// IdentityRegistry once a claim the desk added completes the topics
+	// it requires.
+	Registrar *Registrar
 }
 
 // Desk is the server acting as one claim issuer: it takes applications,
@@ -141,6 +146,11 @@ type Issued struct {
 	Record      store.IssuedClaim
 	TxHash      common.Hash  // zero when the owner has to add it
 	Transaction *Transaction // the owner's addClaim; nil when added
+	// Registered are the wallets the Registrar registered after the claim
+	// was added; RegisterErr says why registering failed (the claim
+	// stands all the same).
+	Registered  []common.Address
+	RegisterErr error
 }
 
 // IssueOptions are what a caller may set on a claim; the rest comes from
@@ -325,6 +335,9 @@ func (d *Desk) land(ctx context.Context, p planned) (Issued, error) {
 		return out, fmt.Errorf("issuer: store claim: %w", err)
 	}
 	out.Record.State, out.Record.TxHash = store.IssuedAdded, out.TxHash
+	if d.cfg.Registrar != nil {
+		out.Registered, out.RegisterErr = d.cfg.Registrar.Register(ctx, c.Subject)
+	}
 	return out, nil
 }
 
@@ -333,7 +346,19 @@ func (d *Desk) land(ctx context.Context, p planned) (Issued, error) {
 func (d *Desk) add(ctx context.Context, c Claim) (common.Hash, error) {
 	add := contracts.IdentityCall().PackAddClaim(new(big.Int).SetUint64(c.Topic), big.NewInt(SchemeECDSA), c.Issuer, c.Signature, c.Data, "")
 	call := claimissuer.NewClaimIssuer().PackExecute(c.Subject, new(big.Int), add)
-	tx, err := d.send(ctx, "add claim", d.cfg.Issuer, call)
+	// execute swallows a failed inner call, so estimating it finds gas
+	// that may starve addClaim: the inner call is estimated on its own
+	// (as the issuer contract sends it) and added, with a margin.
+	be := d.cfg.Sender.Backend
+	inner, err := be.EstimateGas(ctx, ethereum.CallMsg{From: c.Issuer, To: &c.Subject, Data: add})
+	if err != nil {
+		return common.Hash{}, chainErr("estimate addClaim", err)
+	}
+	outer, err := be.EstimateGas(ctx, ethereum.CallMsg{From: d.cfg.Sender.From(), To: &d.cfg.Issuer, Data: call})
+	if err != nil {
+		return common.Hash{}, chainErr("estimate execute", err)
+	}
+	tx, err := d.sendGas(ctx, "add claim", d.cfg.Issuer, call, outer+inner*64/63+50_000)
 	if err != nil {
 		return common.Hash{}, err
 	}
@@ -438,6 +463,11 @@ func (d *Desk) Settle(ctx context.Context, subject common.Address) error {
 		if err := d.cfg.Store.MoveIssuedClaim(ctx, r.ID, []store.IssuedClaimState{store.IssuedReady}, store.IssuedAdded, common.Hash{}); err != nil && !errors.Is(err, store.ErrConsumed) {
 			return err
 		}
+		if d.cfg.Registrar != nil {
+			if _, err := d.cfg.Registrar.Register(ctx, subject); err != nil {
+				return err
+			}
+		}
 		for _, old := range claims {
 			if old.ID == r.ID || old.Issuer != r.Issuer || old.Topic != r.Topic || old.State != store.IssuedAdded {
 				continue
@@ -458,6 +488,17 @@ func (d *Desk) Settle(ctx context.Context, subject common.Address) error {
 // makes a wallet a reviewer, and waits for it.
 func (d *Desk) Send(ctx context.Context, op string, to common.Address, call []byte) (common.Hash, error) {
 	return d.send(ctx, op, to, call)
+}
+
+// sendGas is send with a gas limit of its own.
+func (d *Desk) sendGas(ctx context.Context, op string, to common.Address, call []byte, gas uint64) (common.Hash, error) {
+	d.sendMu.Lock()
+	defer d.sendMu.Unlock()
+	receipt, err := d.cfg.Sender.TransactGas(ctx, to, call, gas)
+	if err != nil {
+		return common.Hash{}, chainErr(op, err)
+	}
+	return receipt.TxHash, nil
 }
 
 // send sends one transaction from the desk's key and waits for it.

@@ -17,6 +17,8 @@ import (
 	"github.com/idconnect/idconnect/contracts"
 	"github.com/idconnect/idconnect/contracts/bindings/claimissuer"
 	"github.com/idconnect/idconnect/contracts/bindings/claimrenewal"
+	"github.com/idconnect/idconnect/contracts/bindings/identityregistry"
+	"github.com/idconnect/idconnect/contracts/bindings/trustedissuersregistry"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/internal/simchain"
 	"github.com/idconnect/idconnect/issuer"
@@ -33,6 +35,7 @@ type world struct {
 	dep       issuer.Deployment
 	deskKey   *issuer.KeySigner
 	desk      *issuer.Desk
+	cfg       issuer.Config
 	reader    *identity.Reader
 	store     *sqlite.Store
 	now       time.Time
@@ -74,7 +77,6 @@ func newWorld(t *testing.T) *world {
 	w := &world{deskKey: issuer.NewKeySigner(deskKey), now: time.Now().Truncate(time.Second), ownerKeys: map[common.Address]*contracts.Sender{}}
 	w.chain = simchain.New(crypto.PubkeyToAddress(deployerKey.PublicKey), crypto.PubkeyToAddress(deskKey.PublicKey))
 	t.Cleanup(func() { w.chain.Close() })
-	w.chain.MinePending(ctx, 5*time.Millisecond)
 	w.deployer = w.chain.Sender(deployerKey)
 	var err error
 	if w.suite, err = contracts.DeploySuite(ctx, w.deployer); err != nil {
@@ -99,9 +101,10 @@ func newWorld(t *testing.T) *world {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.desk, err = issuer.NewDesk(issuer.Config{Issuer: w.dep.Issuer, Renewal: w.dep.Renewal, Signer: w.deskKey,
+	w.cfg = issuer.Config{Issuer: w.dep.Issuer, Renewal: w.dep.Renewal, Signer: w.deskKey,
 		Sender: w.chain.Sender(deskKey), ChainID: simchain.ChainID, Chain: w.reader, Store: w.store, Sealer: sealer,
-		Topics: identity.DefaultCatalogue(), Notices: w, Clock: w.clock})
+		Topics: identity.DefaultCatalogue(), Notices: w, Clock: w.clock}
+	w.desk, err = issuer.NewDesk(w.cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -380,5 +383,72 @@ func TestRenewalIsAllOrNothing(t *testing.T) {
 	}
 	if w.revokedOnChain(t, first.Claim.Signature) {
 		t.Fatal("a refused renewal revoked the signature")
+	}
+}
+
+// TestRegistrarERC3643: with a registry agent, the desk registers an
+// identity once its claim completes the required topics, and
+// isVerified(wallet) holds; removing the issuer from the
+// TrustedIssuersRegistry turns it false, and the claim reads untrusted.
+func TestRegistrarERC3643(t *testing.T) {
+	ctx := context.Background()
+	w := newWorld(t)
+	if err := contracts.RequireTopics(ctx, w.deployer, w.suite, 1); err != nil {
+		t.Fatal(err)
+	}
+	agentKey := simchain.NewKey()
+	agent := crypto.PubkeyToAddress(agentKey.PublicKey)
+	if err := w.deployer.Transfer(ctx, agent, big.NewInt(1e18)); err != nil {
+		t.Fatal(err)
+	}
+	ir := identityregistry.NewIdentityRegistry()
+	if _, err := w.deployer.Transact(ctx, w.suite.IdentityRegistry, ir.PackAddAgent(agent)); err != nil {
+		t.Fatal(err)
+	}
+	reader, err := identity.NewReader(ctx, w.chain.Client(), identity.Config{IdFactory: w.suite.IdFactory, IdentityRegistry: w.suite.IdentityRegistry})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := w.cfg
+	cfg.Chain = reader
+	cfg.Registrar = &issuer.Registrar{Registry: w.suite.IdentityRegistry, Sender: w.chain.Sender(agentKey), Chain: reader, Country: 826, Clock: w.clock}
+	desk, err := issuer.NewDesk(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	subject := w.identity(t, true)
+	wallet := w.ownerKeys[subject].From()
+	verified := func() bool {
+		t.Helper()
+		out, err := call(ctx, w.chain, w.suite.IdentityRegistry, ir.PackIsVerified(wallet))
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := ir.UnpackIsVerified(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if verified() {
+		t.Fatal("verified before any claim")
+	}
+	out, err := desk.Issue(ctx, subject, 1, issuer.IssueOptions{})
+	if err != nil || out.RegisterErr != nil || len(out.Registered) != 1 || out.Registered[0] != wallet {
+		t.Fatalf("issue: %+v, %v", out, err)
+	}
+	if !verified() {
+		t.Fatal("isVerified is false after the required claim was issued")
+	}
+	tir := trustedissuersregistry.NewTrustedIssuersRegistry()
+	if _, err := w.deployer.Transact(ctx, w.suite.TrustedIssuersRegistry, tir.PackRemoveTrustedIssuer(w.dep.Issuer)); err != nil {
+		t.Fatal(err)
+	}
+	if verified() {
+		t.Fatal("isVerified holds after the issuer left the TrustedIssuersRegistry")
+	}
+	js, err := reader.ClaimsByTopic(ctx, subject, 1, w.clock())
+	if err != nil || len(js) != 1 || js[0].State != identity.StateUntrusted {
+		t.Fatalf("claim after the issuer left the registry: %+v, %v", js, err)
 	}
 }

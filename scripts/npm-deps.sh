@@ -6,7 +6,7 @@ set -euo pipefail
 
 cache="${IDCONNECT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/idconnect}"
 dir="$cache/npm"
-pkgs=(solc@0.8.28 @onchain-id/solidity@2.2.1)
+pkgs=(solc@0.8.28 @onchain-id/solidity@2.2.1 @onchain-id/identity-sdk@1.5.1)
 stamp="$dir/.installed-$(printf '%s\n' "${pkgs[@]}" | sha256sum | cut -c1-16)"
 
 mkdir -p "$dir"

@@ -63,6 +63,10 @@ type serveConfig struct {
 	ClaimIssuerKeyFile string
 	ClaimRenewal       string
 	ExpiryNotice       time.Duration
+	// RegistryAgentKeyFile is the key of an agent of the IdentityRegistry:
+	// with it the desk registers identities whose required claims it
+	// completed.
+	RegistryAgentKeyFile string
 
 	// keyRefresh is how often the keyring re-reads the store for keys
 	// rotated elsewhere; zero is the keyring's default (a minute). Not a
@@ -98,6 +102,9 @@ func (c *serveConfig) validate() error {
 		errs = append(errs, errors.New("--claim-issuer needs --claim-issuer-key: the file of the key that manages it and signs its claims"))
 	case c.ClaimIssuer == "" && (c.ClaimIssuerKeyFile != "" || c.ClaimRenewal != ""):
 		errs = append(errs, errors.New("--claim-issuer-key and --claim-renewal need --claim-issuer"))
+	}
+	if c.RegistryAgentKeyFile != "" && (c.ClaimIssuer == "" || c.Chain.IdentityRegistry == "") {
+		errs = append(errs, errors.New("--identity-registry-agent-key needs --claim-issuer and --identity-registry: the desk registers the identities whose claims it issues"))
 	}
 	if c.ExpiryNotice < 0 {
 		errs = append(errs, errors.New("--expiry-notice must not be negative"))

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/idconnect/idconnect/issuer"
 	"github.com/idconnect/idconnect/store"
 )
 
@@ -30,6 +31,27 @@ func sweep(ctx context.Context, st store.Purger, every time.Duration, log *slog.
 					"login_sessions", n.LoginSessions, "auth_requests", n.AuthRequests,
 					"oauth_tokens", n.OAuthTokens, "access_requests", n.AccessRequests)
 			}
+		}
+	}
+}
+
+// expiryNotices tells owners, once, of the claims issued here that lapse
+// within the desk's notice period: at start, then every interval.
+func expiryNotices(ctx context.Context, desk *issuer.Desk, every time.Duration, log *slog.Logger) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		n, err := desk.ExpiryNotices(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Warn("claim expiry notices", "err", err, "sent", n)
+		case n > 0:
+			log.Info("claim expiry notices", "sent", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
 		}
 	}
 }

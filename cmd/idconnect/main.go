@@ -128,13 +128,15 @@ func serveCommand(stdout io.Writer, log *slog.Logger) *cli.Command {
 			&cli.StringFlag{Name: "claim-issuer", Usage: "run the claim desk for this ClaimIssuer (set up by `idconnect issuer deploy`)", Sources: env("CLAIM_ISSUER")},
 			&cli.StringFlag{Name: "claim-issuer-key", Usage: "file with the hex key that manages the claim issuer and signs its claims", Sources: env("CLAIM_ISSUER_KEY")},
 			&cli.StringFlag{Name: "claim-renewal", Usage: "the ClaimRenewal contract `issuer deploy` printed, for renewals in one transaction", Sources: env("CLAIM_RENEWAL")},
+			&cli.StringFlag{Name: "identity-registry-agent-key", Usage: "key file of an agent of the ERC-3643 IdentityRegistry: register identities once the claims they need are issued here", Sources: env("IDENTITY_REGISTRY_AGENT_KEY")},
 			&cli.DurationFlag{Name: "expiry-notice", Value: 14 * 24 * time.Hour, Usage: "how long before a claim issued here lapses its owner is told", Sources: env("EXPIRY_NOTICE")},
 		),
 		Action: func(ctx context.Context, c *cli.Command) error {
 			cfg := &serveConfig{
 				ClaimIssuer: c.String("claim-issuer"), ClaimIssuerKeyFile: c.String("claim-issuer-key"),
 				ClaimRenewal: c.String("claim-renewal"), ExpiryNotice: c.Duration("expiry-notice"),
-				Dev: c.Bool("dev"), Addr: c.String("addr"), Issuer: c.String("issuer"), DataDir: c.String("data-dir"),
+				RegistryAgentKeyFile: c.String("identity-registry-agent-key"),
+				Dev:                  c.Bool("dev"), Addr: c.String("addr"), Issuer: c.String("issuer"), DataDir: c.String("data-dir"),
 				DSN: c.String("dsn"), DevRPCAddr: c.String("dev-rpc-addr"), CacheAge: c.Duration("cache-max-age"), Chain: readChainFlags(c),
 				ServerKeyFile: c.String("server-key-file"), DeployerKeyFile: c.String("deployer-key-file"),
 				Onboarding: c.Bool("onboarding"), OnboardingDailyLimit: int(c.Int("onboarding-daily-limit")),

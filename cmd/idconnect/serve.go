@@ -48,6 +48,9 @@ type deskChain struct {
 	deployment issuer.Deployment
 	signer     issuer.Signer
 	sender     *contracts.Sender
+	// agent, when set, is an agent of the IdentityRegistry registry.
+	registry common.Address
+	agent    *contracts.Sender
 }
 
 func (n *node) Close() error {
@@ -146,6 +149,14 @@ func (n *node) openChain(ctx context.Context, cfg *serveConfig, idCfg *identity.
 		}
 		n.desk = &deskChain{deployment: d, signer: issuer.NewKeySigner(key),
 			sender: &contracts.Sender{Backend: client, Opts: bind.NewKeyedTransactor(key, new(big.Int).SetUint64(id))}}
+		if cfg.RegistryAgentKeyFile != "" {
+			agent, err := readKeyFile(cfg.RegistryAgentKeyFile)
+			if err != nil {
+				return err
+			}
+			n.desk.registry = idCfg.IdentityRegistry
+			n.desk.agent = &contracts.Sender{Backend: client, Opts: bind.NewKeyedTransactor(agent, new(big.Int).SetUint64(id))}
+		}
 	}
 	if !cfg.Onboarding {
 		return nil
@@ -212,6 +223,10 @@ func serve(ctx context.Context, cfg *serveConfig, out io.Writer, log *slog.Logge
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	wg.Add(4)
+	if f.desk != nil {
+		wg.Add(1)
+		go func() { defer wg.Done(); expiryNotices(runCtx, f.desk, time.Hour, log) }()
+	}
 	go func() { defer wg.Done(); _ = n.cache.Run(runCtx) }()
 	go func() { defer wg.Done(); sweep(runCtx, n.store, time.Minute, log) }()
 	go func() { defer wg.Done(); _ = f.deliverer.Run(runCtx) }()

@@ -134,9 +134,13 @@ func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	p.webhooks = &notify.Webhooks{Store: n.store, Sealer: p.sealer, AllowLoopback: cfg.Dev}
 	if n.desk != nil {
 		d := n.desk
-		p.desk, err = issuer.NewDesk(issuer.Config{Issuer: d.deployment.Issuer, Renewal: d.deployment.Renewal,
+		dc := issuer.Config{Issuer: d.deployment.Issuer, Renewal: d.deployment.Renewal,
 			Signer: d.signer, Sender: d.sender, ChainID: n.chainID, Chain: n.cache.Reader(), Store: n.store,
-			Sealer: p.sealer, Topics: p.catalogue, Notices: &notify.Outbox{Store: n.store}, NoticeAhead: cfg.ExpiryNotice})
+			Sealer: p.sealer, Topics: p.catalogue, Notices: &notify.Outbox{Store: n.store}, NoticeAhead: cfg.ExpiryNotice}
+		if d.agent != nil {
+			dc.Registrar = &issuer.Registrar{Registry: d.registry, Sender: d.agent, Chain: n.cache.Reader()}
+		}
+		p.desk, err = issuer.NewDesk(dc)
 		if err != nil {
 			return nil, err
 		}
