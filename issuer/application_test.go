@@ -65,3 +65,25 @@ func TestCheckBundleTotal(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// FuzzCheckBundle: any bundle is either accepted or refused with
+// ErrApplication; an accepted one fits the limits and the topic's form.
+func FuzzCheckBundle(f *testing.F) {
+	f.Add("Ada Lovelace", "1815-12-10", "GB", "application/pdf", []byte("%PDF-1.7\n"), "extra")
+	f.Add("", "10/12/1815", "gb", "text/html", []byte("<html>"), "")
+	kyc := identity.DefaultCatalogue()[1]
+	f.Fuzz(func(t *testing.T, name, dob, nat, ct string, data []byte, extra string) {
+		b := issuer.Bundle{Fields: map[string]string{"full_name": name, "date_of_birth": dob, "nationality": nat},
+			Documents: []issuer.Document{{Name: "id_document", ContentType: ct, Data: data}, {Name: "proof_of_address", ContentType: ct, Data: data}}}
+		if extra != "" {
+			b.Fields[extra] = "x"
+		}
+		err := issuer.CheckBundle(kyc, b)
+		if err != nil && !errors.Is(err, issuer.ErrApplication) {
+			t.Fatalf("%v", err)
+		}
+		if err == nil && (name == "" || len(data) == 0 || len(data) > issuer.MaxDocumentBytes || len(nat) != 2) {
+			t.Fatalf("accepted %+v", b)
+		}
+	})
+}
