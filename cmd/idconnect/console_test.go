@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/coreos/go-oidc/v3/oidc"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -213,5 +214,39 @@ func TestApplyReviewAndConsent(t *testing.T) {
 	rc.must("id_issueClaim", map[string]any{"identity": identity.Identity, "topic": 2}, nil)
 	if got := topics(); got[2] != "valid" {
 		t.Fatalf("after AML is issued: %v", got)
+	}
+}
+
+// TestDevWalletReviews: in dev mode an account of the built-in development
+// wallet becomes a reviewer of the demo issuer, so one person can apply,
+// approve and use a claim alone.
+func TestDevWalletReviews(t *testing.T) {
+	issuer, _ := devServer(t)
+	o := newOwner(t, issuer)
+	code, acct := o.postJSON("/dev/wallet/accounts", map[string]string{})
+	if code != http.StatusCreated || acct["address"] == "" {
+		t.Fatalf("dev wallet account: %d %v", code, acct)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		code, ch := o.postJSON("/auth/challenges", map[string]string{"wallet": acct["address"]})
+		if code != http.StatusCreated {
+			t.Fatalf("challenge: %d %v", code, ch)
+		}
+		code, sig := o.postJSON("/dev/wallet/sign", map[string]string{"address": acct["address"], "message": ch["challenge"]})
+		if code != http.StatusOK {
+			t.Fatalf("dev wallet sign: %d %v", code, sig)
+		}
+		code, out := o.postJSON("/issuer/session", map[string]string{"message": ch["challenge"], "signature": sig["signature"]})
+		if code == http.StatusOK {
+			break
+		}
+		if code != http.StatusForbidden || time.Now().After(deadline) {
+			t.Fatalf("the dev wallet's account in the console: %d %v", code, out)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if code, page := o.get("/issuer"); code != http.StatusOK || !strings.Contains(page, "Review queue") {
+		t.Fatalf("queue: %d", code)
 	}
 }
