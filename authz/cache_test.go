@@ -125,17 +125,17 @@ func TestVerifiedTokenCache(t *testing.T) {
 
 // TestVerifiedTokensBounded: the cache never holds more than its bound.
 func TestVerifiedTokensBounded(t *testing.T) {
-	v := newVerifiedTokens()
+	v := newVerifiedTokens(cloneClaims)
 	now := time.Now()
 	live := &GrantClaims{GrantID: "g", Scopes: []string{"openid"}, ExpiresAt: now.Add(time.Hour)}
 	for i := range maxVerifiedTokens + 10 {
-		v.put(sha256.Sum256(fmt.Append(nil, i)), live, "kid", now)
+		v.put(sha256.Sum256(fmt.Append(nil, i)), live, "kid", live.ExpiresAt, now)
 	}
 	if n := len(v.entries); n > maxVerifiedTokens {
 		t.Fatalf("%d tokens remembered, bound %d", n, maxVerifiedTokens)
 	}
 	sum := sha256.Sum256([]byte("last"))
-	v.put(sum, live, "kid", now)
+	v.put(sum, live, "kid", live.ExpiresAt, now)
 	if _, ok := v.get(sum, now, func(string) bool { return false }); ok {
 		t.Error("a token whose key is unpublished was served")
 	}

@@ -31,7 +31,10 @@ type Provider struct {
 	storage *Storage
 	// verified remembers tokens whose signature checked out; see
 	// verifiedTokens.
-	verified *verifiedTokens
+	verified *verifiedTokens[*GrantClaims]
+	// typed remembers verified wallet and service tokens (issueTyped): their
+	// subject, by token.
+	typed *verifiedTokens[typedToken]
 }
 
 // Endpoint paths, relative to the issuer.
@@ -70,7 +73,8 @@ func New(cfg Config, st store.Store, keys *Keyring, log *slog.Logger) (*Provider
 	if log == nil {
 		log = slog.Default()
 	}
-	p := &Provider{cfg: cfg, st: st, keys: keys, log: log, verified: newVerifiedTokens()}
+	p := &Provider{cfg: cfg, st: st, keys: keys, log: log, verified: newVerifiedTokens(cloneClaims),
+		typed: newVerifiedTokens(func(t typedToken) typedToken { return t })}
 	p.compose()
 	return p, nil
 }

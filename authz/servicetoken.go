@@ -2,6 +2,7 @@ package authz
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -93,36 +94,58 @@ func (p *Provider) VerifyServiceToken(ctx context.Context, token string) (string
 	return sub, nil
 }
 
+// typedToken is what a verified token of issueTyped says.
+type typedToken struct{ typ, sub string }
+
 // verifyTyped checks a token of issueTyped: signature against the
-// published keys, typ, issuer, audience and expiry.
+// published keys, typ, issuer, audience and expiry. A token verified
+// before is answered from the cache until it expires.
 func (p *Provider) verifyTyped(ctx context.Context, typ, token string) (string, error) {
 	if len(token) > maxTokenLen {
 		return "", invalidServiceToken("token too long")
 	}
+	sum, now := sha256.Sum256([]byte(token)), p.cfg.Clock()
+	if t, ok := p.typed.get(sum, now, p.keys.isPublished); ok {
+		if t.typ != typ {
+			return "", invalidServiceToken(fmt.Sprintf("typ %q is not %s", t.typ, typ))
+		}
+		return t.sub, nil
+	}
+	sub, kid, exp, err := p.verifyTypedKID(ctx, typ, token)
+	if err != nil {
+		return "", err
+	}
+	p.typed.put(sum, typedToken{typ: typ, sub: sub}, kid, exp.Add(clockLeeway), now)
+	return sub, nil
+}
+
+// verifyTypedKID is verifyTyped without the cache; it also returns the
+// signing key's id and the token's expiry.
+func (p *Provider) verifyTypedKID(ctx context.Context, typ, token string) (string, string, time.Time, error) {
 	tok, err := josejwt.ParseSigned(token, tokenAlgs)
 	if err != nil {
-		return "", invalidServiceToken(err.Error())
+		return "", "", time.Time{}, invalidServiceToken(err.Error())
 	}
 	h := tok.Headers[0]
 	if got, _ := h.ExtraHeaders[jose.HeaderType].(string); !strings.EqualFold(got, typ) {
-		return "", invalidServiceToken(fmt.Sprintf("typ %q is not %s", got, typ))
+		return "", "", time.Time{}, invalidServiceToken(fmt.Sprintf("typ %q is not %s", got, typ))
 	}
 	key, ok := p.keys.publicJWK(ctx, h.KeyID)
 	if !ok || key.Algorithm != h.Algorithm {
-		return "", invalidServiceToken("unknown signing key")
+		return "", "", time.Time{}, invalidServiceToken("unknown signing key")
 	}
 	var c josejwt.Claims
 	if err := tok.Claims(key.Key, &c); err != nil {
-		return "", invalidServiceToken(err.Error())
+		return "", "", time.Time{}, invalidServiceToken(err.Error())
 	}
 	if c.Expiry == nil || c.Subject == "" {
-		return "", invalidServiceToken("exp and sub are required")
+		return "", "", time.Time{}, invalidServiceToken("exp and sub are required")
 	}
 	want := josejwt.Expected{Issuer: p.cfg.Issuer, AnyAudience: josejwt.Audience{p.cfg.Issuer}, Time: p.cfg.Clock()}
 	if err := c.ValidateWithLeeway(want, clockLeeway); err != nil {
-		return "", invalidServiceToken(err.Error())
+		return "", "", time.Time{}, invalidServiceToken(err.Error())
 	}
-	return c.Subject, nil
+	return c.Subject, h.KeyID, c.Expiry.Time(), nil
 }
 
 // A wallet token is what a wallet gets for a signed challenge at POST

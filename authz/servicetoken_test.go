@@ -264,3 +264,40 @@ func hexes(as []common.Address) string {
 	}
 	return strings.Join(s, ",")
 }
+
+// TestWalletTokenRoundTrip: a wallet token names its wallet, answers from
+// the cache the second time, passes for no other kind of token (cached
+// or not), and expires in the cache as out of it.
+func TestWalletTokenRoundTrip(t *testing.T) {
+	var now atomic.Pointer[time.Time]
+	start := time.Now()
+	now.Store(&start)
+	f := newFixture(t, withClock(&now))
+	ctx := context.Background()
+	wallet := common.HexToAddress("0x5B38Da6a701c568545dCfcB03FcB875f56beddC4")
+	tok, ttl, err := f.p.IssueWalletToken(ctx, wallet)
+	must(t, err)
+	for range 2 {
+		if got, err := f.p.VerifyWalletToken(ctx, tok); err != nil || got != wallet {
+			t.Fatalf("verified as %s, %v", got.Hex(), err)
+		}
+		if _, err := f.p.VerifyServiceToken(ctx, tok); !errors.Is(err, ErrInvalidServiceToken) {
+			t.Fatalf("a wallet token passed for a service token: %v", err)
+		}
+		if _, err := f.p.VerifyAccessToken(ctx, tok); err == nil {
+			t.Fatal("a wallet token passed for a grant token")
+		}
+	}
+	client, _ := f.newClient(t, false)
+	svc, _, err := f.p.IssueServiceToken(ctx, client)
+	must(t, err)
+	must(t, func() error { _, err := f.p.VerifyServiceToken(ctx, svc); return err }())
+	if _, err := f.p.VerifyWalletToken(ctx, svc); !errors.Is(err, ErrInvalidServiceToken) {
+		t.Fatalf("a service token passed for a wallet token: %v", err)
+	}
+	later := start.Add(ttl + clockLeeway + time.Second)
+	now.Store(&later)
+	if _, err := f.p.VerifyWalletToken(ctx, tok); !errors.Is(err, ErrInvalidServiceToken) {
+		t.Fatalf("expired wallet token: %v", err)
+	}
+}

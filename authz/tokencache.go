@@ -9,53 +9,60 @@ import (
 	"time"
 )
 
-// verifiedTokens remembers grant tokens that passed parseAccessToken, by
-// their SHA-256, until they expire. Checking an ES256 signature costs
-// 50-100 µs, and a persistent grant's token is presented on every read.
+// verifiedTokens remembers tokens that passed verification, by their
+// SHA-256, until they expire. Checking an ES256 signature costs 50-100
+// µs, and a persistent grant's token (or a wallet's, on the identity
+// JSON-RPC) is presented on every call.
 //
 // Only what a token cannot change is remembered: its signature, type,
 // issuer and claims. A hit is re-checked against the clock (expiry, with
-// the leeway parseAccessToken allows) and against the keyring (the signing
-// key must still be published); revocation is checked by the caller on
-// every use, as before. Invalid tokens are never remembered.
-type verifiedTokens struct {
+// the leeway verification allows) and against the keyring (the signing
+// key must still be published); revocation and rights are checked by the
+// caller on every use, as before. Invalid tokens are never remembered.
+type verifiedTokens[V any] struct {
+	clone   func(V) V // a copy the caller may change
 	mu      sync.RWMutex
-	entries map[[sha256.Size]byte]verifiedToken
+	entries map[[sha256.Size]byte]verifiedToken[V]
 }
 
-type verifiedToken struct {
-	c   *GrantClaims
+type verifiedToken[V any] struct {
+	v   V
 	kid string
-	// until is the last instant parseAccessToken would accept the token.
+	// until is the last instant verification would accept the token.
 	until time.Time
 }
 
-// maxVerifiedTokens bounds the memory the cache takes (about 1 KiB per
+// maxVerifiedTokens bounds the memory a cache takes (about 1 KiB per
 // token); past it, expired tokens are swept, and if none were, everything
 // is dropped and re-verified on next use.
 const maxVerifiedTokens = 16_384
 
-func newVerifiedTokens() *verifiedTokens {
-	return &verifiedTokens{entries: map[[sha256.Size]byte]verifiedToken{}}
+func newVerifiedTokens[V any](clone func(V) V) *verifiedTokens[V] {
+	return &verifiedTokens[V]{clone: clone, entries: map[[sha256.Size]byte]verifiedToken[V]{}}
 }
 
-// get returns a copy of the claims of a remembered, unexpired token whose
-// key is still published.
-func (v *verifiedTokens) get(sum [sha256.Size]byte, now time.Time, published func(kid string) bool) (*GrantClaims, bool) {
+// cloneClaims copies grant claims with their slices.
+func cloneClaims(c *GrantClaims) *GrantClaims {
+	cp := *c
+	cp.Scopes, cp.Audience = slices.Clone(c.Scopes), slices.Clone(c.Audience)
+	return &cp
+}
+
+// get returns a copy of a remembered, unexpired token whose key is still
+// published.
+func (v *verifiedTokens[V]) get(sum [sha256.Size]byte, now time.Time, published func(kid string) bool) (V, bool) {
 	v.mu.RLock()
 	e, ok := v.entries[sum]
 	v.mu.RUnlock()
 	if !ok || now.After(e.until) || !published(e.kid) {
-		return nil, false
+		var zero V
+		return zero, false
 	}
-	c := *e.c
-	c.Scopes, c.Audience = slices.Clone(c.Scopes), slices.Clone(c.Audience)
-	return &c, true
+	return v.clone(e.v), true
 }
 
-func (v *verifiedTokens) put(sum [sha256.Size]byte, c *GrantClaims, kid string, now time.Time) {
-	cp := *c
-	cp.Scopes, cp.Audience = slices.Clone(c.Scopes), slices.Clone(c.Audience)
+func (v *verifiedTokens[V]) put(sum [sha256.Size]byte, val V, kid string, until, now time.Time) {
+	val = v.clone(val)
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if len(v.entries) >= maxVerifiedTokens {
@@ -68,7 +75,7 @@ func (v *verifiedTokens) put(sum [sha256.Size]byte, c *GrantClaims, kid string, 
 			clear(v.entries)
 		}
 	}
-	v.entries[sum] = verifiedToken{c: &cp, kid: kid, until: c.ExpiresAt.Add(clockLeeway)}
+	v.entries[sum] = verifiedToken[V]{v: val, kid: kid, until: until}
 }
 
 // parseAccessToken verifies a grant token (see the package function),
@@ -88,7 +95,7 @@ func (p *Provider) parseAccessTokenSum(ctx context.Context, token string, sum [s
 	if err != nil {
 		return nil, err
 	}
-	p.verified.put(sum, c, kid, now)
+	p.verified.put(sum, c, kid, c.ExpiresAt.Add(clockLeeway), now)
 	return c, nil
 }
 

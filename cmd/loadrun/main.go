@@ -26,7 +26,9 @@ const usageText = `usage:
   loadrun freeaddr                       print a free 127.0.0.1 port as HOST:PORT
   loadrun grant -issuer URL -client ID   complete a persistent grant; print its access token
   loadrun load -url URL -token T         run the Go load generator (when wrk is missing)
-  loadrun usage -data-dir DIR -token T   print the grant's usage count and log rows`
+  loadrun usage -data-dir DIR -token T   print the grant's usage count and log rows
+  loadrun claim -issuer URL -data-dir DIR  give a fresh identity a KYC claim on the dev server;
+                                         print "IDENTITY WALLET-TOKEN" for loading /rpc`
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
@@ -77,6 +79,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return runLoad(ctx, cfg, stdout)
+	case "claim":
+		issuer := fs.String("issuer", "", "the dev server's issuer URL (loopback)")
+		dataDir := fs.String("data-dir", "", "the dev server's data dir")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		if err := loopback(*issuer); err != nil {
+			return err
+		}
+		ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		defer cancel()
+		id, tok, err := issuedClaim(ctx, *issuer, *dataDir)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(stdout, id, tok)
+		return err
 	case "usage":
 		dataDir := fs.String("data-dir", "", "the dev data dir of the stopped server")
 		token := fs.String("token", "", "an access token of the grant")
