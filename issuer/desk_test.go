@@ -70,7 +70,7 @@ func (w *world) ClaimExpiring(_ context.Context, c store.IssuedClaim) error {
 	return nil
 }
 
-func newWorld(t *testing.T) *world {
+func newWorld(t testing.TB) *world {
 	t.Helper()
 	ctx := context.Background()
 	deployerKey, deskKey := simchain.NewKey(), simchain.NewKey()
@@ -113,7 +113,7 @@ func newWorld(t *testing.T) *world {
 
 // identity creates an identity for a fresh funded wallet; with claimKey
 // the issuer may add claims to it.
-func (w *world) identity(t *testing.T, claimKey bool) common.Address {
+func (w *world) identity(t testing.TB, claimKey bool) common.Address {
 	t.Helper()
 	ctx := context.Background()
 	key := simchain.NewKey()

@@ -32,7 +32,16 @@ func devServer(t testing.TB) (issuer, dataDir string) {
 // devServerLogging is devServer with the server's request log going to log.
 func devServerLogging(t testing.TB, log *slog.Logger) (issuer, dataDir string) {
 	t.Helper()
+	return devServerWith(t, log, nil)
+}
+
+// devServerWith is devServerLogging with the configuration changed by edit.
+func devServerWith(t testing.TB, log *slog.Logger, edit func(*serveConfig)) (issuer, dataDir string) {
+	t.Helper()
 	cfg := &serveConfig{Dev: true, Addr: freeAddr(t), DataDir: filepath.Join(t.TempDir(), "data"), DevRPCAddr: freeAddr(t), CacheAge: time.Minute}
+	if edit != nil {
+		edit(cfg)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- serve(ctx, cfg, io.Discard, log) }()

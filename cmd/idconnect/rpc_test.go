@@ -27,7 +27,7 @@ type rpcCaller struct {
 }
 
 // walletToken runs POST /auth/challenges and POST /auth/tokens for key.
-func walletToken(t *testing.T, issuer string, key *ecdsa.PrivateKey) string {
+func walletToken(t testing.TB, issuer string, key *ecdsa.PrivateKey) string {
 	t.Helper()
 	o := &owner{t: t, issuer: issuer, key: key, http: http.DefaultClient}
 	code, ch := o.postJSON("/auth/challenges", map[string]string{"wallet": strings.ToLower(o.address())})

@@ -25,3 +25,4 @@ func TestConformance(t *testing.T) {
 func BenchmarkConsumeChallenge(b *testing.B)   { storetest.BenchConsumeChallenge(b, open) }
 func BenchmarkUseGrant(b *testing.B)           { storetest.BenchUseGrant(b, open) }
 func BenchmarkListGrantsDeepPage(b *testing.B) { storetest.BenchListGrantsDeepPage(b, open) }
+func BenchmarkReviewQueue(b *testing.B)        { storetest.BenchReviewQueue(b, open) }

@@ -3,8 +3,11 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/idconnect/idconnect/store"
 )
@@ -92,4 +95,46 @@ func inBatches(ctx context.Context, s store.Store, n int, create func(ctx contex
 		}
 	}
 	return nil
+}
+
+// BenchReviewQueue measures a page of the review queue (pending
+// applications of one issuer, oldest first) with 10,000 pending and
+// 2,000 decided or for another issuer: the first page, and a page 9,000
+// deep.
+func BenchReviewQueue(b *testing.B, open func(tb testing.TB) store.Store) {
+	s := open(b)
+	ctx := b.Context()
+	must(b, inBatches(ctx, s, 12000, func(ctx context.Context, i int) error {
+		a := application(fmt.Sprintf("app-%05d", i), issuerA, common.BigToAddress(big.NewInt(int64(i+1))), t0.Add(time.Duration(i)*time.Second))
+		switch {
+		case i >= 11000:
+			a.Issuer = issuerB
+		case i >= 10000:
+			a.State = store.ApplicationApproved
+		}
+		return s.CreateApplication(ctx, a)
+	}))
+	q := store.ApplicationQuery{Issuer: issuerA, State: store.ApplicationPending, Limit: store.MaxPageLimit}
+	deep := q
+	for range 9000 / store.MaxPageLimit {
+		_, next, err := s.ListApplications(ctx, deep)
+		must(b, err)
+		deep.Cursor = next
+	}
+	q.Limit, deep.Limit = store.DefaultPageLimit, store.DefaultPageLimit
+	for _, bc := range []struct {
+		name  string
+		q     store.ApplicationQuery
+		first string
+	}{{"first", q, "app-00000"}, {"deep9000", deep, "app-09000"}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				page, _, err := s.ListApplications(ctx, bc.q)
+				if err != nil || len(page) != store.DefaultPageLimit || page[0].ID != bc.first {
+					b.Fatalf("page: %d, err %v", len(page), err)
+				}
+			}
+		})
+	}
 }
