@@ -98,3 +98,60 @@ func TestClaimApplyApproveConnect(t *testing.T) {
 		t.Fatalf("the demo's /userinfo carries %v", claims)
 	}
 }
+
+// TestDevWalletWalkthrough follows the README's walkthrough with nothing but
+// the built-in development wallet, in Chromium: sign in to the account, apply
+// for KYC, open /issuer with the same wallet and approve, see the claim on
+// the Claims page, then connect from the demo relying party and read it in
+// its /userinfo.
+func TestDevWalletWalkthrough(t *testing.T) {
+	t.Parallel()
+	srv := shared.server(t)
+	tab := browsertest.Tab(t)
+	useDevWallet := func(next string) {
+		t.Helper()
+		browsertest.Run(t, tab, chromedp.Click(chromedp.CSS("#connect")), chromedp.WaitVisible(chromedp.CSS("#use-dev-wallet")))
+		navigate(t, tab, chromedp.Click(chromedp.CSS("#use-dev-wallet")), next)
+	}
+	navigate(t, tab, chromedp.Navigate(srv.Issuer+"/account/claims"), loginReady)
+	useDevWallet(accountReady)
+
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "passport.pdf")
+	if err := os.WriteFile(pdf, append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte("z"), 800)...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, tab, chromedp.Navigate(srv.Issuer+"/account/claims/apply?topic=1"), applyReady)
+	browsertest.Run(t, tab,
+		chromedp.SendKeys(chromedp.CSS("#f-full_name"), "Ada Lovelace"),
+		chromedp.SetValue(chromedp.CSS("#f-date_of_birth"), "1815-12-10"),
+		chromedp.SendKeys(chromedp.CSS("#f-nationality"), "GB"),
+		chromedp.SetUploadFiles(chromedp.CSS("#d-id_document"), []string{pdf}),
+		chromedp.SetUploadFiles(chromedp.CSS("#d-proof_of_address"), []string{pdf}),
+	)
+	navigate(t, tab, chromedp.Click(chromedp.CSS(applyReady)), claimsReady+" ~ .notice.ok")
+
+	navigate(t, tab, chromedp.Navigate(srv.Issuer+"/issuer"), issuerLogin)
+	useDevWallet(issuerQueue)
+	navigate(t, tab, chromedp.Click(chromedp.CSS(issuerQueue)), issuerOpened)
+	navigate(t, tab, chromedp.Click(chromedp.CSS("#approve")), issuerDone)
+
+	navigate(t, tab, chromedp.Navigate(srv.Issuer+"/account/claims"), claimsReady)
+	if got := text(t, tab, `table#claims tr[data-topic="1"]`); !strings.Contains(got, "valid") {
+		t.Fatalf("the Claims page shows %q", got)
+	}
+
+	navigate(t, tab, chromedp.Navigate(srv.Demo+"/"), "form button.connect")
+	browsertest.Run(t, tab, chromedp.Click(chromedp.CSS(`input[name="scope"][value="claim:1"]`)))
+	if !browsertest.Eval[bool](t, tab, `document.querySelector('input[name="scope"][value="claim:1"]').checked`) {
+		browsertest.Run(t, tab, chromedp.Click(chromedp.CSS(`input[name="scope"][value="claim:1"]`)))
+	}
+	navigate(t, tab, chromedp.Click(chromedp.CSS("form button.connect")), consentReady)
+	if items := text(t, tab, "fieldset.items"); !strings.Contains(items, "KYC claim (topic 1) from the idconnect demo issuer") {
+		t.Fatalf("the consent page lists %q", items)
+	}
+	navigate(t, tab, chromedp.Click(chromedp.CSS("#allow")), demoPage)
+	if got := text(t, tab, "#userinfo"); !strings.Contains(got, `"state":"valid"`) && !strings.Contains(got, `"state": "valid"`) {
+		t.Fatalf("the demo's /userinfo: %s", got)
+	}
+}
