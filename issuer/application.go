@@ -203,7 +203,9 @@ func (d *Desk) Submit(ctx context.Context, subject common.Address, topic uint64,
 	a := store.Application{ID: id, Issuer: d.cfg.Issuer, Identity: subject, Topic: topic, State: store.ApplicationPending,
 		SubmittedAt: d.cfg.Clock(), BundleHash: bundleHash(wrapped, sealed), BundleSize: int64(len(wrapped) + len(sealed)),
 		WrappedKey: wrapped, Ciphertext: sealed}
-	if err := d.cfg.Store.CreateApplication(ctx, a); err != nil {
+	if err := d.cfg.Store.CreateApplication(ctx, a); errors.Is(err, store.ErrAlreadyExists) {
+		return store.Application{}, fmt.Errorf("%w (topic %d)", ErrPending, topic)
+	} else if err != nil {
 		return store.Application{}, fmt.Errorf("issuer: store application: %w", err)
 	}
 	a.WrappedKey, a.Ciphertext = nil, nil

@@ -337,12 +337,18 @@ func TestIssueReadyForOwner(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := w.desk.Submit(ctx, subject, 1, kycBundle()); !errors.Is(err, issuer.ErrPending) {
+		t.Fatalf("a second pending application: %v", err)
+	}
 	if _, err := w.desk.Review(ctx, w.deskKey.Address(), app.ID, issuer.Decision{}); !errors.Is(err, issuer.ErrApplication) {
 		t.Fatalf("rejection without a reason: %v", err)
 	}
 	r, err := w.desk.Review(ctx, w.deskKey.Address(), app.ID, issuer.Decision{Reason: "the ID document has expired"})
 	if err != nil || r.Application.State != store.ApplicationRejected || r.Application.Reason != "the ID document has expired" || r.Issued != nil {
 		t.Fatalf("rejected %+v, %v", r, err)
+	}
+	if _, err := w.desk.Submit(ctx, subject, 1, kycBundle()); err != nil {
+		t.Fatalf("applying again after a rejection: %v", err)
 	}
 }
 

@@ -20,6 +20,9 @@ var (
 	ErrApplication = errors.New("issuer: application does not match the topic's form")
 	// ErrDecided refuses a second decision on an application.
 	ErrDecided = errors.New("issuer: application already decided")
+	// ErrPending refuses an application while the identity's previous one
+	// for the topic waits for review.
+	ErrPending = errors.New("issuer: an application for this topic is already waiting for review")
 	// ErrNotFound means no such application, or no claim of this issuer
 	// on the identity for the topic.
 	ErrNotFound = errors.New("issuer: not found")

@@ -61,6 +61,9 @@ type ApplicationQuery struct {
 
 // ApplicationStore keeps claim applications.
 type ApplicationStore interface {
+	// CreateApplication stores a new application. An identity has at most
+	// one pending application per issuer and topic: a second one fails
+	// with ErrAlreadyExists.
 	CreateApplication(ctx context.Context, a Application) error
 	// GetApplication returns the application with its sealed bundle.
 	GetApplication(ctx context.Context, id string) (Application, error)

@@ -161,6 +161,7 @@ func TestRPCLifecycle(t *testing.T) {
 	if app.State != "pending" || app.ApplicationID == "" {
 		t.Fatalf("application %+v", app)
 	}
+	o.wantCode("id_submitKycApplication", kycParams(created.Identity), -32009, "already waiting for review")
 	var seen struct {
 		ApplicationID, Identity, State, SubmittedAt string
 		Topic                                       uint64

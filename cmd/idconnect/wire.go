@@ -226,7 +226,8 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 		(&console.Console{Site: site, Desk: p.desk, Name: name, Cookies: cookies, Store: n.store, Challenges: challenges,
 			Static: p.static, Clock: time.Now, Log: log}).Mount(mux)
 	}
-	(&api.WalletAuth{Site: site, Tokens: p.provider, Challenges: challenges, Log: log}).Mount(mux)
+	(&api.WalletAuth{Site: site, Tokens: p.provider, Challenges: challenges, Log: log,
+		IPLimit: web.NewLimiter(rate.Limit(5), 30, 100_000, nil)}).Mount(mux)
 	(&account.Account{Owner: owner, Profiles: profiles, Static: p.static, Clock: time.Now, Log: log,
 		Revoke: func(r *http.Request, id string, at time.Time) error {
 			return n.store.RevokeLoginSession(r.Context(), id, at)

@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"testing"
 	"time"
 
@@ -35,9 +36,11 @@ func testApplications(t *testing.T, s store.Store) {
 	wantErr(t, err, store.ErrNotFound)
 
 	for i := range 7 {
-		must(t, s.CreateApplication(ctx, application(fmt.Sprintf("q-%d", i), issuerA, common.BigToAddress(common.Big1), at(time.Duration(i+1)*time.Second))))
+		must(t, s.CreateApplication(ctx, application(fmt.Sprintf("q-%d", i), issuerA, common.BigToAddress(big.NewInt(int64(i+1))), at(time.Duration(i+1)*time.Second))))
 	}
 	must(t, s.CreateApplication(ctx, application("other", issuerB, ownerA, at(time.Second))))
+	// One pending application per issuer, identity and topic.
+	wantErr(t, s.CreateApplication(ctx, application("again", issuerA, ownerA, at(2*time.Second))), store.ErrAlreadyExists)
 
 	// The queue pages oldest first, without the sealed bundles.
 	var ids []string
@@ -79,6 +82,8 @@ func testApplications(t *testing.T, s store.Store) {
 	if len(pending) != 7 {
 		t.Fatalf("pending after one decision: %d", len(pending))
 	}
+	// Once decided, the identity may apply again.
+	must(t, s.CreateApplication(ctx, application("again", issuerA, ownerA, at(3*time.Hour))))
 }
 
 // testApplicationDecidedOnce: reviewers deciding the same application at

@@ -143,6 +143,10 @@ func (h *Dashboard) apply(w http.ResponseWriter, r *http.Request) {
 		v.Problem = "The application was not sent: " + strings.TrimPrefix(err.Error(), issuer.ErrApplication.Error()+": ") + "."
 		h.Static.Render(w, r, http.StatusBadRequest, templates.ApplyPage(v))
 		return
+	case errors.Is(err, issuer.ErrPending):
+		v.Problem = "You already have an application for " + v.TopicName + " waiting for review. You can apply again once it is decided."
+		h.Static.Render(w, r, http.StatusConflict, templates.ApplyPage(v))
+		return
 	case err != nil:
 		h.fail(w, r, "submit application", err)
 		return

@@ -34,13 +34,22 @@ type WalletAuth struct {
 	Site       web.Site
 	Tokens     WalletTokens
 	Challenges *challenge.Service
-	Log        *slog.Logger
+	// IPLimit, when set, limits challenges and token requests per client
+	// IP: each challenge is a stored nonce.
+	IPLimit *web.Limiter
+	Log     *slog.Logger
 }
 
 // Mount registers the two routes.
 func (a *WalletAuth) Mount(mux *http.ServeMux) {
-	mux.HandleFunc("POST /auth/challenges", a.challenge)
-	mux.HandleFunc("POST /auth/tokens", a.token)
+	limit := func(h http.HandlerFunc) http.Handler {
+		if a.IPLimit == nil {
+			return h
+		}
+		return web.LimitByIP(a.IPLimit, h)
+	}
+	mux.Handle("POST /auth/challenges", limit(a.challenge))
+	mux.Handle("POST /auth/tokens", limit(a.token))
 }
 
 type walletChallengePost struct {
