@@ -103,8 +103,8 @@ func issuedClaim(ctx context.Context, issuer, dataDir string) (identity, token s
 	return created.Identity, token, nil
 }
 
-// postJSONStatus is postJSON for an endpoint that answers with another
-// success status (201).
+// postJSONStatus posts v and decodes the answer into a map, which must
+// come with the status want.
 func (o *owner) postJSONStatus(ctx context.Context, path string, v any, want int) (map[string]string, error) {
 	body, err := json.Marshal(v)
 	if err != nil {

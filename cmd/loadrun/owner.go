@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/ecdsa"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -55,26 +53,7 @@ func (o *owner) sign(msg string) (string, error) {
 
 // postJSON posts v and decodes a 200 answer into a map.
 func (o *owner) postJSON(ctx context.Context, path string, v any) (map[string]string, error) {
-	body, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, o.issuer+path, bytes.NewReader(body))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := o.http.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	out := map[string]string{}
-	_ = json.NewDecoder(resp.Body).Decode(&out)
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("POST %s: %d %v", path, resp.StatusCode, out)
-	}
-	return out, nil
+	return o.postJSONStatus(ctx, path, v, http.StatusOK)
 }
 
 func (o *owner) get(ctx context.Context, u string) (*http.Response, error) {

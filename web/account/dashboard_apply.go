@@ -57,8 +57,7 @@ func (h *Dashboard) applyForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if h.Desk == nil {
-		httperr.Page(w, r, h.Static, http.StatusNotFound, "No claim issuer here", "This server does not issue claims.")
+	if h.noDesk(w, r) {
 		return
 	}
 	v, ok := h.applyView(s, r.URL.Query().Get("topic"))
@@ -96,8 +95,7 @@ func (h *Dashboard) apply(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if h.Desk == nil {
-		httperr.Page(w, r, h.Static, http.StatusNotFound, "No claim issuer here", "This server does not issue claims.")
+	if h.noDesk(w, r) {
 		return
 	}
 	if err := r.ParseMultipartForm(issuer.MaxApplicationBytes + 1<<20); err != nil {
@@ -183,8 +181,7 @@ func (h *Dashboard) readyClaim(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if h.Desk == nil {
-		httperr.Page(w, r, h.Static, http.StatusNotFound, "No claim issuer here", "This server does not issue claims.")
+	if h.noDesk(w, r) {
 		return
 	}
 	issued, err := h.Desk.Issued(r.Context(), s.identity)
@@ -204,4 +201,13 @@ func (h *Dashboard) readyClaim(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	httperr.Page(w, r, h.Static, http.StatusNotFound, "No such claim", "There is no signed claim waiting for your wallet under that link. It may already be on your identity.")
+}
+
+// noDesk answers 404 when this server runs no claim issuer.
+func (h *Dashboard) noDesk(w http.ResponseWriter, r *http.Request) bool {
+	if h.Desk != nil {
+		return false
+	}
+	httperr.Page(w, r, h.Static, http.StatusNotFound, "No claim issuer here", "This server does not issue claims.")
+	return true
 }

@@ -237,18 +237,27 @@ const maxServiceSignature = 4 << 10
 // validate checks the fields' shape and returns the client the message
 // names in its Request ID.
 func (p serviceTokenPost) validate() (string, error) {
-	if p.Message == "" || len(p.Message) > 8<<10 {
-		return "", fmt.Errorf("%w: message", web.ErrBadPost)
-	}
-	sig, ok := strings.CutPrefix(p.Signature, "0x")
-	if !ok || sig == "" || len(sig)%2 != 0 || len(sig) > 2*maxServiceSignature || !isHex(sig) {
-		return "", fmt.Errorf("%w: signature must be 0x-prefixed hex", web.ErrBadPost)
+	if err := p.check(); err != nil {
+		return "", err
 	}
 	id, ok := messageRequestID(p.Message)
 	if !ok {
 		return "", fmt.Errorf("%w: the message names no client in its Request ID", web.ErrBadPost)
 	}
 	return id, nil
+}
+
+// check checks the shape of a signed challenge: a message of at most
+// 8 KiB, and a 0x-hex signature of at most maxServiceSignature bytes.
+func (p serviceTokenPost) check() error {
+	if p.Message == "" || len(p.Message) > 8<<10 {
+		return fmt.Errorf("%w: message", web.ErrBadPost)
+	}
+	sig, ok := strings.CutPrefix(p.Signature, "0x")
+	if !ok || sig == "" || len(sig)%2 != 0 || len(sig) > 2*maxServiceSignature || !isHex(sig) {
+		return fmt.Errorf("%w: signature must be 0x-prefixed hex", web.ErrBadPost)
+	}
+	return nil
 }
 
 // messageRequestID reads the Request ID field of a SIWE message. Fields

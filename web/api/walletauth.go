@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -89,12 +88,8 @@ func (a *WalletAuth) token(w http.ResponseWriter, r *http.Request) {
 	if !readJSON(w, r, &p) {
 		return
 	}
-	if p.Message == "" || len(p.Message) > 8<<10 {
-		httperr.Problem(w, r, http.StatusBadRequest, "", "message must be the challenge's text")
-		return
-	}
-	if sig, ok := strings.CutPrefix(p.Signature, "0x"); !ok || sig == "" || len(sig)%2 != 0 || len(sig) > 2*maxServiceSignature || !isHex(sig) {
-		httperr.Problem(w, r, http.StatusBadRequest, "", "signature must be 0x-prefixed hex")
+	if err := p.check(); err != nil {
+		httperr.Problem(w, r, http.StatusBadRequest, "", err.Error())
 		return
 	}
 	wallet, err := web.VerifyWalletChallenge(r.Context(), a.Challenges, a.Site, p.Message, p.Signature)
