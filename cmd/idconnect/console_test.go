@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"math/big"
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/coreos/go-oidc/v3/oidc"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"golang.org/x/oauth2"
 )
 
@@ -248,5 +250,31 @@ func TestDevWalletReviews(t *testing.T) {
 	}
 	if code, page := o.get("/issuer"); code != http.StatusOK || !strings.Contains(page, "Review queue") {
 		t.Fatalf("queue: %d", code)
+	}
+}
+
+// TestDevFaucet: in dev mode any wallet can get gas, once it needs it.
+func TestDevFaucet(t *testing.T) {
+	issuer, dataDir := devServer(t)
+	info, err := readDevChainInfo(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client, err := ethclient.Dial(info.RPC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	key, _ := crypto.GenerateKey()
+	wallet := crypto.PubkeyToAddress(key.PublicKey)
+	o := newOwner(t, issuer)
+	for range 2 { // a second call finds the wallet funded and sends nothing
+		if code, out := o.postJSON("/dev/faucet", map[string]string{"wallet": strings.ToLower(wallet.Hex())}); code != http.StatusOK || out["wallet"] != wallet.Hex() {
+			t.Fatalf("faucet: %d %v", code, out)
+		}
+	}
+	bal, err := client.BalanceAt(context.Background(), wallet, nil)
+	if err != nil || bal.Cmp(big.NewInt(1e18)) != 0 {
+		t.Fatalf("balance %v, %v", bal, err)
 	}
 }

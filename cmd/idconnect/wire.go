@@ -261,6 +261,9 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	}
 	dw.Mount(mux)
 	(&dev.DevIdentities{Directory: n.cache, Onboarder: n.onboarder, Log: log}).Mount(mux)
+	if n.faucet != nil {
+		(&dev.Faucet{Fund: n.faucet.Fund, Log: log}).Mount(mux)
+	}
 	return nil
 }
 

@@ -108,6 +108,11 @@
     if (!(await W.checkChain(p, root, ui, retry))) {
       return;
     }
+    if (root.dataset.devWallet === "true") {
+      // On the dev chain, the faucet gives the wallet gas first.
+      ui.status("Getting gas for your wallet from the dev chain's faucet…");
+      await W.postJSON("/dev/faucet", { wallet: from });
+    }
     ui.status("Confirm the transaction in your wallet…");
     const hash = await p.request({ method: "eth_sendTransaction", params: [{ from, to: call.to, data: call.data, value: "0x0" }] });
     ui.status("Sent. Waiting for the transaction to be mined…");
