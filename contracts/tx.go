@@ -151,6 +151,19 @@ func (s *Sender) waitHead(ctx context.Context, n *big.Int) error {
 	}
 }
 
+// StaleNonce reports whether a send failed because its nonce was taken:
+// another sender of the same key (another node, an operator tool) got
+// there first, and a retry with the node's fresh count may succeed. The
+// node's errors arrive as text over JSON-RPC, so they are matched by words.
+func StaleNonce(err error) bool {
+	if err == nil {
+		return false
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "nonce too low") || strings.Contains(msg, "already known") ||
+		strings.Contains(msg, "replacement transaction underpriced")
+}
+
 // waitMined polls for a receipt. bind.WaitMined polls once a second, which makes a
 // dev chain that mines instantly look slow; this starts at 10ms and backs off to 1s.
 func waitMined(ctx context.Context, b bind.DeployBackend, hash common.Hash) (*types.Receipt, error) {

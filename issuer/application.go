@@ -271,9 +271,10 @@ func (d *Desk) Queue(ctx context.Context, state store.ApplicationState, cursor s
 	return d.cfg.Store.ListApplications(ctx, store.ApplicationQuery{Issuer: d.cfg.Issuer, State: state, Cursor: cursor, Limit: limit})
 }
 
-// Applications lists an identity's applications to this issuer.
+// Applications lists an identity's latest applications to this issuer,
+// newest first.
 func (d *Desk) Applications(ctx context.Context, subject common.Address) ([]store.Application, error) {
-	apps, _, err := d.cfg.Store.ListApplications(ctx, store.ApplicationQuery{Issuer: d.cfg.Issuer, Identity: subject, Limit: store.MaxPageLimit})
+	apps, _, err := d.cfg.Store.ListApplications(ctx, store.ApplicationQuery{Issuer: d.cfg.Issuer, Identity: subject, Newest: true, Limit: store.MaxPageLimit})
 	return apps, err
 }
 
@@ -310,9 +311,20 @@ func (d *Desk) Review(ctx context.Context, reviewer common.Address, id string, d
 	if len(dec.Reason) > 1000 {
 		return Reviewed{}, fmt.Errorf("%w: reason is longer than 1000 bytes", ErrApplication)
 	}
+	ctx, cancel := chainContext(ctx)
+	defer cancel()
 	decision := store.ApplicationDecision{State: store.ApplicationRejected, Reviewer: reviewer, Reason: dec.Reason, At: d.cfg.Clock()}
 	var p planned
 	if dec.Approve {
+		unlock := d.lockTopic(a.Identity, a.Topic)
+		defer unlock()
+		// Another reviewer may have decided while this one waited.
+		if a, err = d.Application(ctx, id); err != nil {
+			return Reviewed{}, err
+		}
+		if a.State != store.ApplicationPending {
+			return Reviewed{}, fmt.Errorf("%w: application %s was decided by another reviewer", ErrDecided, id)
+		}
 		decision.State = store.ApplicationApproved
 		if p, err = d.plan(ctx, a.Identity, a.Topic, IssueOptions{DocumentHash: a.BundleHash, ApplicationID: a.ID}); err != nil {
 			return Reviewed{}, err

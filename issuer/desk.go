@@ -15,6 +15,7 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/idconnect/idconnect/contracts"
 	"github.com/idconnect/idconnect/contracts/bindings/claimissuer"
@@ -88,6 +89,9 @@ type Desk struct {
 	// sendMu serializes the desk's transactions: they come from one key,
 	// and its nonces must not be handed out twice.
 	sendMu sync.Mutex
+	// topicMu guards topicLocks, the per identity and topic locks.
+	topicMu    sync.Mutex
+	topicLocks map[topicKey]*topicLock
 }
 
 // NewDesk returns a Desk; it checks that the configuration is complete.
@@ -183,6 +187,10 @@ func (d *Desk) Reviewer(ctx context.Context, wallet common.Address) error {
 // issuer's claim on the topic gets a renewal instead, so that the older
 // signature is revoked as the new one replaces it.
 func (d *Desk) Issue(ctx context.Context, subject common.Address, topic uint64, opt IssueOptions) (Issued, error) {
+	ctx, cancel := chainContext(ctx)
+	defer cancel()
+	unlock := d.lockTopic(subject, topic)
+	defer unlock()
 	p, err := d.plan(ctx, subject, topic, opt)
 	if err != nil {
 		return Issued{}, err
@@ -231,6 +239,10 @@ func (d *Desk) Renew(ctx context.Context, subject common.Address, topic uint64) 
 	if _, ok := d.cfg.Topics[topic]; !ok {
 		return Issued{}, fmt.Errorf("%w: %d", ErrTopic, topic)
 	}
+	ctx, cancel := chainContext(ctx)
+	defer cancel()
+	unlock := d.lockTopic(subject, topic)
+	defer unlock()
 	old, err := d.onChain(ctx, subject, topic)
 	if err != nil {
 		return Issued{}, err
@@ -258,7 +270,7 @@ func (d *Desk) planRenewal(ctx context.Context, subject common.Address, topic ui
 		return planned{}, err
 	}
 	if old.ValidUntil != nil && !c.ValidUntil.After(*old.ValidUntil) {
-		return planned{}, fmt.Errorf("%w: validUntil %s is not after the current claim's %s", ErrTerms,
+		return planned{}, fmt.Errorf("%w: the new claim would end %s, the current one %s", ErrNotLater,
 			c.ValidUntil.Format(time.RFC3339), old.ValidUntil.Format(time.RFC3339))
 	}
 	return planned{claim: c, record: rec, send: func(ctx context.Context) (common.Hash, error) {
@@ -380,47 +392,131 @@ func AddClaimCall(c store.IssuedClaim) Transaction {
 }
 
 // Revoke revokes this issuer's claim on the identity for the topic with
-// revokeClaimBySignature. A claim that is only ready (not on the identity
-// yet) is revoked too, so that the owner can no longer add it.
+// revokeClaimBySignature: the one on the identity, and every copy the desk
+// signed that is ready or added (a claim waiting for the owner's wallet, a
+// renewal not settled yet), so that none can be added back. It refuses
+// when nothing of this issuer on the topic is left to revoke.
 func (d *Desk) Revoke(ctx context.Context, subject common.Address, topic uint64) (store.IssuedClaim, common.Hash, error) {
 	if _, ok := d.cfg.Topics[topic]; !ok {
 		return store.IssuedClaim{}, common.Hash{}, fmt.Errorf("%w: %d", ErrTopic, topic)
 	}
-	var sig []byte
+	ctx, cancel := chainContext(ctx)
+	defer cancel()
+	unlock := d.lockTopic(subject, topic)
+	defer unlock()
+	var sigs [][]byte
+	add := func(sig []byte) {
+		for _, s := range sigs {
+			if bytes.Equal(s, sig) {
+				return
+			}
+		}
+		sigs = append(sigs, sig)
+	}
 	j, err := d.onChain(ctx, subject, topic)
 	switch {
-	case err == nil && j.State == identity.StateRevoked:
-		return store.IssuedClaim{}, common.Hash{}, fmt.Errorf("%w: the claim on topic %d is already revoked", ErrRefused, topic)
-	case err == nil:
-		sig = j.Signature
-	case errors.Is(err, ErrNotFound):
-		rec, serr := d.cfg.Store.CurrentIssuedClaim(ctx, d.cfg.Issuer, subject, topic)
-		if serr != nil {
-			return store.IssuedClaim{}, common.Hash{}, err
-		}
-		sig = rec.Signature
-	default:
+	case err == nil && j.State != identity.StateRevoked:
+		add(j.Signature)
+	case err != nil && !errors.Is(err, ErrNotFound):
 		return store.IssuedClaim{}, common.Hash{}, err
 	}
-	tx, err := d.send(ctx, "revoke claim", d.cfg.Issuer, claimissuer.NewClaimIssuer().PackRevokeClaimBySignature(sig))
-	if err != nil {
-		return store.IssuedClaim{}, common.Hash{}, err
-	}
-	rec := store.IssuedClaim{Issuer: d.cfg.Issuer, Identity: subject, Topic: topic, ClaimID: identity.ClaimID(d.cfg.Issuer, topic), Signature: sig, State: store.IssuedRevoked, TxHash: tx}
 	claims, err := d.cfg.Store.ListIssuedClaims(ctx, subject)
 	if err != nil {
-		return rec, tx, err
+		return store.IssuedClaim{}, common.Hash{}, err
 	}
 	for _, r := range claims {
-		if bytes.Equal(r.Signature, sig) {
+		if r.Issuer == d.cfg.Issuer && r.Topic == topic && (r.State == store.IssuedReady || r.State == store.IssuedAdded) {
+			add(r.Signature)
+		}
+	}
+	if len(sigs) == 0 {
+		if err == nil {
+			return store.IssuedClaim{}, common.Hash{}, fmt.Errorf("%w: the claim on topic %d is already revoked", ErrRefused, topic)
+		}
+		return store.IssuedClaim{}, common.Hash{}, fmt.Errorf("%w: identity %s holds no claim of %s on topic %d", ErrNotFound, subject.Hex(), d.cfg.Issuer.Hex(), topic)
+	}
+	rec := store.IssuedClaim{Issuer: d.cfg.Issuer, Identity: subject, Topic: topic, ClaimID: identity.ClaimID(d.cfg.Issuer, topic), State: store.IssuedRevoked}
+	for _, sig := range sigs {
+		tx, err := d.send(ctx, "revoke claim", d.cfg.Issuer, claimissuer.NewClaimIssuer().PackRevokeClaimBySignature(sig))
+		if err != nil && !(errors.Is(err, ErrRefused) && d.revokedOnChain(ctx, sig)) {
+			return rec, rec.TxHash, err
+		}
+		rec.Signature, rec.TxHash = sig, tx
+		for _, r := range claims {
+			if !bytes.Equal(r.Signature, sig) {
+				continue
+			}
 			if err := d.cfg.Store.MoveIssuedClaim(ctx, r.ID, []store.IssuedClaimState{store.IssuedReady, store.IssuedAdded}, store.IssuedRevoked, tx); err != nil && !errors.Is(err, store.ErrConsumed) {
 				return rec, tx, err
 			}
 			r.State, r.TxHash = store.IssuedRevoked, tx
-			rec = r
+			if r.Signature != nil && bytes.Equal(r.Signature, sigs[0]) {
+				rec = r
+			}
 		}
 	}
-	return rec, tx, nil
+	return rec, rec.TxHash, nil
+}
+
+// revokedOnChain reports whether the issuer has revoked sig (a revoke that
+// the chain refused because another did it first).
+func (d *Desk) revokedOnChain(ctx context.Context, sig []byte) bool {
+	ci := claimissuer.NewClaimIssuer()
+	out, err := d.cfg.Sender.Backend.CallContract(ctx, ethereum.CallMsg{To: &d.cfg.Issuer, Data: ci.PackIsClaimRevoked(sig)}, nil)
+	if err != nil {
+		return false
+	}
+	revoked, err := ci.UnpackIsClaimRevoked(out)
+	return err == nil && revoked
+}
+
+// chainTimeout bounds the chain work of one desk call.
+const chainTimeout = 2 * time.Minute
+
+// chainContext detaches the desk's chain work from the caller's
+// cancellation: a transaction once sent is waited for and recorded even
+// when the caller has gone (an HTTP timeout, a closed connection), so a
+// call never stops between the chain and the store. chainTimeout bounds it.
+func chainContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), chainTimeout)
+}
+
+// lockTopic serializes the desk's changes to one identity's claim on one
+// topic on this node: two approvals or an approval and a revocation at
+// once would otherwise both take the "no claim yet" path, and the claim
+// one of them replaced would stay unrevoked.
+func (d *Desk) lockTopic(subject common.Address, topic uint64) func() {
+	key := topicKey{subject, topic}
+	d.topicMu.Lock()
+	if d.topicLocks == nil {
+		d.topicLocks = map[topicKey]*topicLock{}
+	}
+	l := d.topicLocks[key]
+	if l == nil {
+		l = &topicLock{}
+		d.topicLocks[key] = l
+	}
+	l.users++
+	d.topicMu.Unlock()
+	l.mu.Lock()
+	return func() {
+		l.mu.Unlock()
+		d.topicMu.Lock()
+		if l.users--; l.users == 0 {
+			delete(d.topicLocks, key)
+		}
+		d.topicMu.Unlock()
+	}
+}
+
+type topicKey struct {
+	subject common.Address
+	topic   uint64
+}
+
+type topicLock struct {
+	mu    sync.Mutex
+	users int // guarded by Desk.topicMu
 }
 
 // onChain reads this issuer's claim on the topic from the identity and
@@ -441,47 +537,75 @@ func (d *Desk) onChain(ctx context.Context, subject common.Address, topic uint64
 }
 
 // Settle brings the stored claims of subject in line with the chain: a
-// ready claim that the owner's wallet added is marked added, and the
-// signature it replaced is revoked. The dashboard calls it when the
-// owner's transaction is mined.
+// ready claim that the owner's wallet added is marked added, and every
+// older claim of this issuer on the topic that it replaced is revoked and
+// marked replaced. It works from what is stored and on the chain each
+// time, so a run that failed half-way is finished by the next. The
+// dashboard calls it when the owner's transaction is mined.
 func (d *Desk) Settle(ctx context.Context, subject common.Address) error {
 	claims, err := d.cfg.Store.ListIssuedClaims(ctx, subject)
 	if err != nil {
 		return err
 	}
+	topics := map[uint64]bool{}
 	for _, r := range claims {
-		if r.State != store.IssuedReady || r.Issuer != d.cfg.Issuer {
-			continue
-		}
-		got, err := d.cfg.Chain.Claim(ctx, subject, r.ClaimID)
-		if err != nil {
-			return chainErr("read the claim", err)
-		}
-		if !bytes.Equal(got.Signature, r.Signature) {
-			continue
-		}
-		if err := d.cfg.Store.MoveIssuedClaim(ctx, r.ID, []store.IssuedClaimState{store.IssuedReady}, store.IssuedAdded, common.Hash{}); err != nil && !errors.Is(err, store.ErrConsumed) {
-			return err
-		}
-		if d.cfg.Registrar != nil {
-			if _, err := d.cfg.Registrar.Register(ctx, subject); err != nil {
-				return err
-			}
-		}
-		for _, old := range claims {
-			if old.ID == r.ID || old.Issuer != r.Issuer || old.Topic != r.Topic || old.State != store.IssuedAdded {
-				continue
-			}
-			tx, err := d.send(ctx, "revoke the replaced claim", d.cfg.Issuer, claimissuer.NewClaimIssuer().PackRevokeClaimBySignature(old.Signature))
-			if err != nil && !errors.Is(err, ErrRefused) { // refused: already revoked
-				return err
-			}
-			if err := d.cfg.Store.MoveIssuedClaim(ctx, old.ID, []store.IssuedClaimState{store.IssuedAdded}, store.IssuedReplaced, tx); err != nil && !errors.Is(err, store.ErrConsumed) {
-				return err
-			}
+		if r.Issuer == d.cfg.Issuer && (r.State == store.IssuedReady || r.State == store.IssuedAdded) {
+			topics[r.Topic] = true
 		}
 	}
+	added := false
+	for topic := range topics {
+		newly, err := d.settleTopic(ctx, subject, topic, claims)
+		if err != nil {
+			return err
+		}
+		added = added || newly
+	}
+	if added && d.cfg.Registrar != nil {
+		// Registration follows the claims; it does not hold them back.
+		_, _ = d.cfg.Registrar.Register(ctx, subject)
+	}
 	return nil
+}
+
+// settleTopic is Settle for one topic, and reports whether a ready claim
+// was found on the identity.
+func (d *Desk) settleTopic(ctx context.Context, subject common.Address, topic uint64, claims []store.IssuedClaim) (bool, error) {
+	unlock := d.lockTopic(subject, topic)
+	defer unlock()
+	got, err := d.cfg.Chain.Claim(ctx, subject, identity.ClaimID(d.cfg.Issuer, topic))
+	if err != nil {
+		return false, chainErr("read the claim", err)
+	}
+	var current *store.IssuedClaim
+	for i, r := range claims {
+		if r.Issuer == d.cfg.Issuer && r.Topic == topic && got.Issuer == d.cfg.Issuer && bytes.Equal(r.Signature, got.Signature) {
+			current = &claims[i]
+		}
+	}
+	if current == nil {
+		return false, nil // the identity holds none of ours, or one signed elsewhere
+	}
+	newly := false
+	if current.State == store.IssuedReady {
+		if err := d.cfg.Store.MoveIssuedClaim(ctx, current.ID, []store.IssuedClaimState{store.IssuedReady}, store.IssuedAdded, common.Hash{}); err != nil && !errors.Is(err, store.ErrConsumed) {
+			return false, err
+		}
+		newly = true
+	}
+	for _, old := range claims {
+		if old.ID == current.ID || old.Issuer != d.cfg.Issuer || old.Topic != topic || old.State != store.IssuedAdded || !old.IssuedAt.Before(current.IssuedAt) {
+			continue
+		}
+		tx, err := d.send(ctx, "revoke the replaced claim", d.cfg.Issuer, claimissuer.NewClaimIssuer().PackRevokeClaimBySignature(old.Signature))
+		if err != nil && !(errors.Is(err, ErrRefused) && d.revokedOnChain(ctx, old.Signature)) {
+			return newly, err
+		}
+		if err := d.cfg.Store.MoveIssuedClaim(ctx, old.ID, []store.IssuedClaimState{store.IssuedAdded}, store.IssuedReplaced, tx); err != nil && !errors.Is(err, store.ErrConsumed) {
+			return newly, err
+		}
+	}
+	return newly, nil
 }
 
 // Send sends a transaction from the desk's key, such as the addKey that
@@ -490,26 +614,32 @@ func (d *Desk) Send(ctx context.Context, op string, to common.Address, call []by
 	return d.send(ctx, op, to, call)
 }
 
-// sendGas is send with a gas limit of its own.
+// sendGas is send with a gas limit of its own (zero: estimated).
 func (d *Desk) sendGas(ctx context.Context, op string, to common.Address, call []byte, gas uint64) (common.Hash, error) {
 	d.sendMu.Lock()
 	defer d.sendMu.Unlock()
-	receipt, err := d.cfg.Sender.TransactGas(ctx, to, call, gas)
-	if err != nil {
-		return common.Hash{}, chainErr(op, err)
+	for attempt := 1; ; attempt++ {
+		var receipt *types.Receipt
+		var err error
+		if gas == 0 {
+			receipt, err = d.cfg.Sender.Transact(ctx, to, call)
+		} else {
+			receipt, err = d.cfg.Sender.TransactGas(ctx, to, call, gas)
+		}
+		if err == nil {
+			return receipt.TxHash, nil
+		}
+		// Another node sending from the same key took the nonce: the
+		// next attempt reads the node's fresh count.
+		if attempt == 3 || !contracts.StaleNonce(err) {
+			return common.Hash{}, chainErr(op, err)
+		}
 	}
-	return receipt.TxHash, nil
 }
 
 // send sends one transaction from the desk's key and waits for it.
 func (d *Desk) send(ctx context.Context, op string, to common.Address, call []byte) (common.Hash, error) {
-	d.sendMu.Lock()
-	defer d.sendMu.Unlock()
-	receipt, err := d.cfg.Sender.Transact(ctx, to, call)
-	if err != nil {
-		return common.Hash{}, chainErr(op, err)
-	}
-	return receipt.TxHash, nil
+	return d.sendGas(ctx, op, to, call, 0)
 }
 
 func (d *Desk) newID() (string, error) {

@@ -333,6 +333,24 @@ func TestIssueReadyForOwner(t *testing.T) {
 		t.Fatalf("claim %+v", j)
 	}
 
+	// A renewal the owner has not added yet is revoked with the claim: it
+	// cannot be added back afterwards.
+	w.advance(24 * time.Hour)
+	renewed, err := w.desk.Renew(ctx, subject, 3)
+	if err != nil || renewed.Transaction == nil {
+		t.Fatalf("renew: %+v, %v", renewed.Transaction, err)
+	}
+	if _, _, err := w.desk.Revoke(ctx, subject, 3); err != nil {
+		t.Fatal(err)
+	}
+	if !w.revokedOnChain(t, renewed.Claim.Signature) || !w.revokedOnChain(t, out.Claim.Signature) {
+		t.Fatal("a signed copy was left unrevoked")
+	}
+	_, _ = w.ownerKeys[subject].Transact(ctx, renewed.Transaction.To, renewed.Transaction.Data)
+	if j := w.claim(t, subject, 3); j.State != identity.StateRevoked {
+		t.Fatalf("the owner added back a revoked renewal: %+v", j)
+	}
+
 	app, err := w.desk.Submit(ctx, subject, 1, kycBundle())
 	if err != nil {
 		t.Fatal(err)

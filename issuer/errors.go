@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	gethrpc "github.com/ethereum/go-ethereum/rpc"
+
 	"github.com/idconnect/idconnect/contracts"
 	"github.com/idconnect/idconnect/identity"
 )
@@ -20,6 +22,10 @@ var (
 	ErrApplication = errors.New("issuer: application does not match the topic's form")
 	// ErrDecided refuses a second decision on an application.
 	ErrDecided = errors.New("issuer: application already decided")
+	// ErrNotLater refuses a claim that would end no later than the one the
+	// identity already holds from this issuer on the topic: it would
+	// replace it with a shorter one.
+	ErrNotLater = errors.New("issuer: the identity already holds a claim of this issuer on the topic that ends as late or later")
 	// ErrPending refuses an application while the identity's previous one
 	// for the topic waits for review.
 	ErrPending = errors.New("issuer: an application for this topic is already waiting for review")
@@ -45,7 +51,13 @@ func chainErr(op string, err error) error {
 		return fmt.Errorf("%w: %s: %v", ErrRefused, op, err)
 	case errors.Is(err, identity.ErrChainUnavailable):
 		return fmt.Errorf("issuer: %s: %w", op, err)
-	default:
-		return fmt.Errorf("issuer: %s: %w: %w", op, identity.ErrChainUnavailable, err)
 	}
+	var answered gethrpc.Error
+	if errors.As(err, &answered) {
+		// The node answered, and refused for a reason of its own (no
+		// funds for gas, a nonce taken): not an outage, and not for the
+		// caller to fix. It stays an internal error, logged where it ends.
+		return fmt.Errorf("issuer: %s: the node refused the transaction: %w", op, err)
+	}
+	return fmt.Errorf("issuer: %s: %w: %w", op, identity.ErrChainUnavailable, err)
 }

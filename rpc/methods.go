@@ -46,6 +46,9 @@ type CreateIdentityResult struct {
 // creates an identity managed by wallet. A wallet token may create only
 // its own wallet's identity.
 func (m *methods) CreateIdentity(ctx context.Context, raw *json.RawMessage) (*CreateIdentityResult, error) {
+	if _, err := m.s.known(ctx); err != nil {
+		return nil, err
+	}
 	var p walletParams
 	if err := decode(raw, &p); err != nil {
 		return nil, err
@@ -94,6 +97,9 @@ type GetIdentityResult struct {
 // wallets and keys, which are public on the chain. Any signed-in caller
 // may ask.
 func (m *methods) GetIdentity(ctx context.Context, raw *json.RawMessage) (*GetIdentityResult, error) {
+	if _, err := m.s.known(ctx); err != nil {
+		return nil, err
+	}
 	var p getIdentityParams
 	if err := decode(raw, &p); err != nil {
 		return nil, err
@@ -151,11 +157,17 @@ type TransactionResult struct {
 // AddKey is id_addKey {identity, key, purpose}: the addKey call for the
 // owner's wallet. The server never holds owner keys.
 func (m *methods) AddKey(ctx context.Context, raw *json.RawMessage) (*TransactionResult, error) {
+	if _, err := m.s.known(ctx); err != nil {
+		return nil, err
+	}
 	return m.keyCall(ctx, raw, true)
 }
 
 // RemoveKey is id_removeKey {identity, key, purpose}.
 func (m *methods) RemoveKey(ctx context.Context, raw *json.RawMessage) (*TransactionResult, error) {
+	if _, err := m.s.known(ctx); err != nil {
+		return nil, err
+	}
 	return m.keyCall(ctx, raw, false)
 }
 
@@ -259,6 +271,9 @@ type GetClaimResult struct {
 // topic, each judged on the chain now. The owner, a reviewer, or a
 // service under a grant that covers claim:<topic> may read them.
 func (m *methods) GetClaim(ctx context.Context, raw *json.RawMessage) (*GetClaimResult, error) {
+	if _, err := m.s.known(ctx); err != nil {
+		return nil, err
+	}
 	id, t, perr := m.claimParams(raw)
 	if perr != nil {
 		return nil, perr
@@ -308,6 +323,9 @@ type VerifyClaimResult struct {
 // holds a valid claim on the topic; otherwise the state of the claim that
 // came closest, and why. Who may ask is as for id_getClaim.
 func (m *methods) VerifyClaim(ctx context.Context, raw *json.RawMessage) (*VerifyClaimResult, error) {
+	if _, err := m.s.known(ctx); err != nil {
+		return nil, err
+	}
 	id, t, perr := m.claimParams(raw)
 	if perr != nil {
 		return nil, perr
@@ -373,6 +391,9 @@ type IssueClaimResult struct {
 // (32 bytes), or claim data in the pinned layout whose document hash and
 // validUntil are taken; validUntil defaults to the topic's validity.
 func (m *methods) IssueClaim(ctx context.Context, raw *json.RawMessage) (*IssueClaimResult, error) {
+	if _, err := m.s.known(ctx); err != nil {
+		return nil, err
+	}
 	var p issueParams
 	if err := decode(raw, &p); err != nil {
 		return nil, err
@@ -441,6 +462,9 @@ type RevokeClaimResult struct {
 // RevokeClaim is id_revokeClaim {identity, topic}, for a reviewer:
 // revokeClaimBySignature on the issuer.
 func (m *methods) RevokeClaim(ctx context.Context, raw *json.RawMessage) (*RevokeClaimResult, error) {
+	if _, err := m.s.known(ctx); err != nil {
+		return nil, err
+	}
 	id, t, perr := m.claimParams(raw)
 	if perr != nil {
 		return nil, perr
@@ -466,6 +490,9 @@ type RenewClaimResult struct {
 
 // RenewClaim is id_renewClaim {identity, topic}, for a reviewer.
 func (m *methods) RenewClaim(ctx context.Context, raw *json.RawMessage) (*RenewClaimResult, error) {
+	if _, err := m.s.known(ctx); err != nil {
+		return nil, err
+	}
 	id, t, perr := m.claimParams(raw)
 	if perr != nil {
 		return nil, perr
@@ -512,6 +539,9 @@ type ApplicationResult struct {
 // SubmitKycApplication is id_submitKycApplication {identity, topic,
 // fields, documents?}, for the identity's owner.
 func (m *methods) SubmitKycApplication(ctx context.Context, raw *json.RawMessage) (*ApplicationResult, error) {
+	if _, err := m.s.known(ctx); err != nil {
+		return nil, err
+	}
 	var p submitParams
 	if err := decode(raw, &p); err != nil {
 		return nil, err
@@ -559,6 +589,9 @@ type applicationParams struct {
 // GetKycApplication is id_getKycApplication {applicationId}, for the
 // applicant identity's owner or a reviewer.
 func (m *methods) GetKycApplication(ctx context.Context, raw *json.RawMessage) (*ApplicationResult, error) {
+	if _, err := m.s.known(ctx); err != nil {
+		return nil, err
+	}
 	var p applicationParams
 	if err := decode(raw, &p); err != nil {
 		return nil, err
@@ -621,6 +654,9 @@ type reviewParams struct {
 // ReviewKycApplication is id_reviewKycApplication {applicationId,
 // decision, reason?}, for a reviewer. A second decision is -32009.
 func (m *methods) ReviewKycApplication(ctx context.Context, raw *json.RawMessage) (*ApplicationResult, error) {
+	if _, err := m.s.known(ctx); err != nil {
+		return nil, err
+	}
 	var p reviewParams
 	if err := decode(raw, &p); err != nil {
 		return nil, err
@@ -646,17 +682,16 @@ func (m *methods) ReviewKycApplication(ctx context.Context, raw *json.RawMessage
 	}
 	c := callerOf(ctx)
 	out, ferr := desk.Review(ctx, c.wallet, p.ApplicationID, d)
-	if ferr != nil && out.Application.ID == "" {
+	if ferr != nil {
+		// Also when the approval is recorded and the claim signed but the
+		// chain did not take it: the error says so, and
+		// id_getKycApplication shows the decision.
 		return nil, m.s.fromFlow("id_reviewKycApplication", ferr)
 	}
 	r := &ApplicationResult{ApplicationID: out.Application.ID, State: string(out.Application.State)}
 	if out.Application.ClaimID != (common.Hash{}) {
 		h := out.Application.ClaimID
 		r.ClaimID = &h
-	}
-	if ferr != nil {
-		// Approved and signed, but the chain did not take the claim yet.
-		m.s.cfg.Log.Warn("rpc: approved claim not added yet", "application", out.Application.ID, "err", ferr)
 	}
 	return r, nil
 }

@@ -27,6 +27,10 @@ const MaxBatch = 100
 // MaxBodyBytes bounds a request body: one call's params, and a little.
 const MaxBodyBytes = maxParamsBytes + 1<<20
 
+// maxAnonymousBytes bounds the body of a request without an accepted
+// credential.
+const maxAnonymousBytes = 64 << 10
+
 // Tokens verifies the bearer tokens that name a caller.
 type Tokens interface {
 	VerifyWalletToken(ctx context.Context, token string) (common.Address, error)
@@ -125,13 +129,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "POST a JSON-RPC 2.0 request", http.StatusMethodNotAllowed)
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	// The credential is read first: a caller without one (or with a
+	// refused one) gets only maxAnonymousBytes of body read, since every
+	// method will refuse it anyway.
+	c := s.authenticate(r)
+	limit := int64(MaxBodyBytes)
+	if c.err != nil || c == (caller{}) {
+		limit = maxAnonymousBytes
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	if err != nil {
-		http.Error(w, fmt.Sprintf("request body over %d bytes", MaxBodyBytes), http.StatusRequestEntityTooLarge)
+		http.Error(w, fmt.Sprintf("request body over %d bytes", limit), http.StatusRequestEntityTooLarge)
 		return
 	}
 	body = namedParams(body)
-	ctx := context.WithValue(r.Context(), callerKey{}, s.authenticate(r))
+	ctx := context.WithValue(r.Context(), callerKey{}, c)
 	r2 := r.Clone(ctx)
 	r2.Body, r2.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
 	s.geth.ServeHTTP(w, r2)

@@ -50,11 +50,12 @@ type ApplicationDecision struct {
 }
 
 // ApplicationQuery selects applications; empty members select all. Pages
-// run oldest first, the order of a review queue.
+// run oldest first, the order of a review queue, or newest first.
 type ApplicationQuery struct {
 	Issuer   common.Address
 	Identity common.Address
 	State    ApplicationState
+	Newest   bool
 	Cursor   string
 	Limit    int
 }

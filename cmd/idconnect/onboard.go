@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
@@ -129,16 +128,8 @@ func (o *factoryOnboarder) send(ctx context.Context, calldata []byte) (*types.Tr
 		}
 		// Forget our count: whatever happened, the node's is the one to trust.
 		o.next = 0
-		if attempt == 3 || !staleNonce(err) {
+		if attempt == 3 || !contracts.StaleNonce(err) {
 			return nil, err
 		}
 	}
-}
-
-// staleNonce reports whether a send failed because its nonce was taken. The
-// node's errors arrive as text over JSON-RPC, so they are matched by words.
-func staleNonce(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "nonce too low") || strings.Contains(msg, "already known") ||
-		strings.Contains(msg, "replacement transaction underpriced")
 }

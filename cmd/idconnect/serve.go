@@ -154,6 +154,9 @@ func (n *node) openChain(ctx context.Context, cfg *serveConfig, idCfg *identity.
 			if err != nil {
 				return err
 			}
+			if crypto.PubkeyToAddress(agent.PublicKey) == crypto.PubkeyToAddress(key.PublicKey) {
+				return &configError{errors.New("--identity-registry-agent-key must be another key than --claim-issuer-key: each sends its own transactions, and one key's nonces cannot be shared")}
+			}
 			n.desk.registry = idCfg.IdentityRegistry
 			n.desk.agent = &contracts.Sender{Backend: client, Opts: bind.NewKeyedTransactor(agent, new(big.Int).SetUint64(id))}
 		}

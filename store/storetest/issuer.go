@@ -62,9 +62,23 @@ func testApplications(t *testing.T, s store.Store) {
 	equal(t, ids, []string{"app-1", "q-0", "q-1", "q-2", "q-3", "q-4", "q-5", "q-6"})
 	mine, _, err := s.ListApplications(ctx, store.ApplicationQuery{Identity: ownerA})
 	must(t, err)
-	if len(mine) != 2 {
+	if len(mine) != 2 || mine[0].ID != "app-1" {
 		t.Fatalf("owner's applications: %d", len(mine))
 	}
+	var newest []string
+	cur = ""
+	for {
+		page, next, err := s.ListApplications(ctx, store.ApplicationQuery{Issuer: issuerA, Newest: true, Cursor: cur, Limit: 3})
+		must(t, err)
+		for _, p := range page {
+			newest = append(newest, p.ID)
+		}
+		if next == "" {
+			break
+		}
+		cur = next
+	}
+	equal(t, newest, []string{"q-6", "q-5", "q-4", "q-3", "q-2", "q-1", "q-0", "app-1"})
 	_, _, err = s.ListApplications(ctx, store.ApplicationQuery{Cursor: "!"})
 	wantErr(t, err, store.ErrInvalidCursor)
 

@@ -30,8 +30,7 @@ func (h *Dashboard) issuerSection(w http.ResponseWriter, r *http.Request, s owne
 		h.fail(w, r, "list applications", err)
 		return false
 	}
-	for i := len(apps) - 1; i >= 0; i-- { // newest first
-		a := apps[i]
+	for _, a := range apps { // newest first
 		v.Applications = append(v.Applications, templates.ApplicationRow{ID: a.ID, TopicName: h.Catalogue.Name(a.Topic),
 			State: string(a.State), Submitted: a.SubmittedAt, Reason: a.Reason})
 	}

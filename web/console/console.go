@@ -177,8 +177,9 @@ func (c *Console) queue(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := templates.IssuerQueueView{Frame: c.frame(reviewer), Next: next, Notice: map[string]templates.Notice{
-		"approved": {Text: "Approved: the claim was issued."},
-		"rejected": {Text: "Rejected: the owner is told why."},
+		"approved":       {Text: "Approved: the claim was issued and added to the identity."},
+		"approved-ready": {Text: "Approved: the claim was signed, but is not on the identity yet. The owner's dashboard offers it to their wallet."},
+		"rejected":       {Text: "Rejected: the owner is told why."},
 	}[q.Get("done")]}
 	for _, a := range apps {
 		v.Rows = append(v.Rows, templates.QueueRow{ID: a.ID, Identity: a.Identity.Hex(), TopicName: c.Desk.Topics().Name(a.Topic), Submitted: a.SubmittedAt})
@@ -302,6 +303,8 @@ func (c *Console) decide(w http.ResponseWriter, r *http.Request) {
 			c.render(w, r, reviewer, a, http.StatusBadRequest, templates.Notice{Text: "A rejection needs a reason: the owner is told why.", Error: true})
 		case errors.Is(err, identity.ErrChainUnavailable):
 			c.render(w, r, reviewer, a, http.StatusServiceUnavailable, templates.Notice{Text: "The blockchain cannot be reached, so nothing was decided. Try again in a moment.", Error: true})
+		case errors.Is(err, issuer.ErrNotLater):
+			c.render(w, r, reviewer, a, http.StatusConflict, templates.Notice{Text: "The identity already holds a claim of this issuer on this topic that runs as long or longer, so nothing was decided. Reject the application, or renew the claim instead.", Error: true})
 		case errors.Is(err, issuer.ErrRefused):
 			c.render(w, r, reviewer, a, http.StatusConflict, templates.Notice{Text: "The chain refused the claim, so nothing was decided: " + err.Error(), Error: true})
 		default:
@@ -309,11 +312,16 @@ func (c *Console) decide(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	if err != nil {
-		c.Log.Warn("console: approved claim not added yet", "application", out.Application.ID, "err", err)
-	}
 	done := "rejected"
-	if d.Approve {
+	switch {
+	case err != nil:
+		// Approved and signed, but the chain did not take the claim: it
+		// stays ready, and the owner's dashboard offers it to their wallet.
+		c.Log.Warn("console: approved claim not added", "application", out.Application.ID, "err", err)
+		done = "approved-ready"
+	case d.Approve && out.Issued != nil && out.Issued.Transaction != nil:
+		done = "approved-ready"
+	case d.Approve:
 		done = "approved"
 	}
 	http.Redirect(w, r, "/issuer?done="+done, http.StatusSeeOther)

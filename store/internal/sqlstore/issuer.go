@@ -97,10 +97,18 @@ func (s *Core) ListApplications(ctx context.Context, q store.ApplicationQuery) (
 		if err != nil {
 			return nil, "", wrap("list applications", err)
 		}
-		w.add("(submitted_at, id) > (?, ?)", c.at, c.id)
+		if q.Newest {
+			w.addCursor("submitted_at", "id", c, c.id)
+		} else {
+			w.add("(submitted_at, id) > (?, ?)", c.at, c.id)
+		}
+	}
+	order := ` ORDER BY submitted_at, id`
+	if q.Newest {
+		order = ` ORDER BY submitted_at DESC, id DESC`
 	}
 	rows, err := s.db.Read(ctx).Query(ctx, `SELECT `+applicationCols+` FROM applications`+w.String()+
-		` ORDER BY submitted_at, id`+w.limit(limit+1), w.args...)
+		order+w.limit(limit+1), w.args...)
 	apps, err := collect(rows, err, func(r Row) (store.Application, error) { return scanApplication(r, false) })
 	if err != nil {
 		return nil, "", wrap("list applications", err)
