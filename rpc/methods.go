@@ -46,12 +46,9 @@ type CreateIdentityResult struct {
 // creates an identity managed by wallet. A wallet token may create only
 // its own wallet's identity.
 func (m *methods) CreateIdentity(ctx context.Context, raw *json.RawMessage) (*CreateIdentityResult, error) {
-	if _, err := m.s.known(ctx); err != nil {
-		return nil, err
-	}
-	var p walletParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
+	p, argErr := args[walletParams](ctx, m.s, raw)
+	if argErr != nil {
+		return nil, argErr
 	}
 	wallet, perr := address("wallet", p.Wallet)
 	if perr != nil {
@@ -97,12 +94,9 @@ type GetIdentityResult struct {
 // wallets and keys, which are public on the chain. Any signed-in caller
 // may ask.
 func (m *methods) GetIdentity(ctx context.Context, raw *json.RawMessage) (*GetIdentityResult, error) {
-	if _, err := m.s.known(ctx); err != nil {
-		return nil, err
-	}
-	var p getIdentityParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
+	p, argErr := args[getIdentityParams](ctx, m.s, raw)
+	if argErr != nil {
+		return nil, argErr
 	}
 	if (p.Wallet == "") == (p.Identity == "") {
 		return nil, invalidParams("params: give exactly one of wallet and identity")
@@ -391,12 +385,9 @@ type IssueClaimResult struct {
 // (32 bytes), or claim data in the pinned layout whose document hash and
 // validUntil are taken; validUntil defaults to the topic's validity.
 func (m *methods) IssueClaim(ctx context.Context, raw *json.RawMessage) (*IssueClaimResult, error) {
-	if _, err := m.s.known(ctx); err != nil {
-		return nil, err
-	}
-	var p issueParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
+	p, argErr := args[issueParams](ctx, m.s, raw)
+	if argErr != nil {
+		return nil, argErr
 	}
 	id, t, perr := m.identityTopic(p.Identity, p.Topic)
 	if perr != nil {
@@ -539,12 +530,9 @@ type ApplicationResult struct {
 // SubmitKycApplication is id_submitKycApplication {identity, topic,
 // fields, documents?}, for the identity's owner.
 func (m *methods) SubmitKycApplication(ctx context.Context, raw *json.RawMessage) (*ApplicationResult, error) {
-	if _, err := m.s.known(ctx); err != nil {
-		return nil, err
-	}
-	var p submitParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
+	p, argErr := args[submitParams](ctx, m.s, raw)
+	if argErr != nil {
+		return nil, argErr
 	}
 	id, t, perr := m.identityTopic(p.Identity, p.Topic)
 	if perr != nil {
@@ -589,12 +577,9 @@ type applicationParams struct {
 // GetKycApplication is id_getKycApplication {applicationId}, for the
 // applicant identity's owner or a reviewer.
 func (m *methods) GetKycApplication(ctx context.Context, raw *json.RawMessage) (*ApplicationResult, error) {
-	if _, err := m.s.known(ctx); err != nil {
-		return nil, err
-	}
-	var p applicationParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
+	p, argErr := args[applicationParams](ctx, m.s, raw)
+	if argErr != nil {
+		return nil, argErr
 	}
 	if err := applicationID(p.ApplicationID); err != nil {
 		return nil, err
@@ -654,12 +639,9 @@ type reviewParams struct {
 // ReviewKycApplication is id_reviewKycApplication {applicationId,
 // decision, reason?}, for a reviewer. A second decision is -32009.
 func (m *methods) ReviewKycApplication(ctx context.Context, raw *json.RawMessage) (*ApplicationResult, error) {
-	if _, err := m.s.known(ctx); err != nil {
-		return nil, err
-	}
-	var p reviewParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
+	p, argErr := args[reviewParams](ctx, m.s, raw)
+	if argErr != nil {
+		return nil, argErr
 	}
 	if err := applicationID(p.ApplicationID); err != nil {
 		return nil, err
@@ -694,6 +676,20 @@ func (m *methods) ReviewKycApplication(ctx context.Context, raw *json.RawMessage
 		r.ClaimID = &h
 	}
 	return r, nil
+}
+
+// args checks that the caller is known, then decodes the params into a
+// P: a caller without an accepted credential gets -32001 before its
+// params are looked at.
+func args[P any](ctx context.Context, s *Server, raw *json.RawMessage) (P, error) {
+	var p P
+	if _, err := s.known(ctx); err != nil {
+		return p, err
+	}
+	if err := decode(raw, &p); err != nil {
+		return p, err
+	}
+	return p, nil
 }
 
 func bigU(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
