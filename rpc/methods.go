@@ -3,6 +3,7 @@ package rpc
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"math/big"
 	"strconv"
 	"strings"
@@ -63,6 +64,11 @@ func (m *methods) CreateIdentity(ctx context.Context, raw *json.RawMessage) (*Cr
 	}
 	if m.s.cfg.Onboard == nil {
 		return nil, newError(CodeForbidden, "this server does not create identities")
+	}
+	if res, err := m.s.cfg.Identities.Resolve(ctx, wallet, common.Address{}); err == nil {
+		return nil, newError(CodeConflict, "wallet %s already has identity %s", wallet.Hex(), res.Identity.Hex())
+	} else if !errors.Is(err, identity.ErrNoIdentity) {
+		return nil, m.s.fromFlow("id_createIdentity", err)
 	}
 	id, tx, ferr := m.s.cfg.Onboard.CreateIdentity(ctx, wallet)
 	if ferr != nil {

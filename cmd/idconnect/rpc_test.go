@@ -142,6 +142,7 @@ func TestRPCLifecycle(t *testing.T) {
 
 	var created struct{ Identity, TxHash string }
 	o.must("id_createIdentity", map[string]string{"wallet": wallet.Hex()}, &created)
+	o.wantCode("id_createIdentity", map[string]string{"wallet": wallet.Hex()}, -32009, "already has identity")
 	var got struct {
 		Identity string
 		Wallets  []string
