@@ -75,6 +75,13 @@ type Config struct {
 	NoticeAhead time.Duration
 	Clock       func() time.Time // default time.Now
 	Rand        io.Reader        // ids; default crypto/rand
+	// Follow, when set, is the node's chain cache: after each transaction
+	// the desk waits until the cache has seen its block, so that every read
+	// on this node (the dashboard, id_getClaim, grant reads) shows the
+	// change once the call that made it has returned.
+	Follow interface {
+		WaitBlock(ctx context.Context, n uint64) error
+	}
 	// Registrar, when set, registers an identity in the ERC-3643
 	// IdentityRegistry once a claim the desk added completes the topics
 	// it requires.
@@ -627,6 +634,7 @@ func (d *Desk) sendGas(ctx context.Context, op string, to common.Address, call [
 			receipt, err = d.cfg.Sender.TransactGas(ctx, to, call, gas)
 		}
 		if err == nil {
+			d.follow(ctx, receipt)
 			return receipt.TxHash, nil
 		}
 		// Another node sending from the same key took the nonce: the
@@ -635,6 +643,21 @@ func (d *Desk) sendGas(ctx context.Context, op string, to common.Address, call [
 			return common.Hash{}, chainErr(op, err)
 		}
 	}
+}
+
+// followWait bounds how long the desk waits for the cache to see a block.
+const followWait = 10 * time.Second
+
+// follow waits until the cache has seen the block of receipt. It is best
+// effort: a cache that lags only delays what reads show, for at most its
+// bound, and the transaction stands.
+func (d *Desk) follow(ctx context.Context, receipt *types.Receipt) {
+	if d.cfg.Follow == nil || receipt.BlockNumber == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, followWait)
+	defer cancel()
+	_ = d.cfg.Follow.WaitBlock(ctx, receipt.BlockNumber.Uint64())
 }
 
 // send sends one transaction from the desk's key and waits for it.

@@ -136,7 +136,8 @@ func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 		d := n.desk
 		dc := issuer.Config{Issuer: d.deployment.Issuer, Renewal: d.deployment.Renewal,
 			Signer: d.signer, Sender: d.sender, ChainID: n.chainID, Chain: n.cache.Reader(), Store: n.store,
-			Sealer: p.sealer, Topics: p.catalogue, Notices: &notify.Outbox{Store: n.store}, NoticeAhead: cfg.ExpiryNotice}
+			Sealer: p.sealer, Topics: p.catalogue, Notices: &notify.Outbox{Store: n.store}, NoticeAhead: cfg.ExpiryNotice,
+			Follow: n.cache}
 		if d.agent != nil {
 			dc.Registrar = &issuer.Registrar{Registry: d.registry, Sender: d.agent, Chain: n.cache.Reader()}
 		}
