@@ -209,7 +209,7 @@ func TestLifecycle(t *testing.T) {
 		if _, err := w.ownerKeys[subject].Transact(ctx, tx.To, tx.Data); err == nil {
 			t.Fatal("a wallet without a management key on the issuer added a reviewer")
 		}
-		if _, err := w.desk.Sender().Transact(ctx, tx.To, tx.Data); err != nil {
+		if _, err := w.cfg.Sender.Transact(ctx, tx.To, tx.Data); err != nil {
 			t.Fatal(err)
 		}
 		if err := w.desk.Reviewer(ctx, r); err != nil {
@@ -385,7 +385,7 @@ func TestRenewalIsAllOrNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.desk.Sender().Transact(ctx, w.dep.Issuer, claimissuer.NewClaimIssuer().PackRevokeClaimBySignature(stale.Signature)); err != nil {
+	if _, err := w.cfg.Sender.Transact(ctx, w.dep.Issuer, claimissuer.NewClaimIssuer().PackRevokeClaimBySignature(stale.Signature)); err != nil {
 		t.Fatal(err)
 	}
 	next, err := issuer.Sign(ctx, w.deskKey, w.dep.Issuer, subject, issuer.Terms{Topic: 1, ValidFrom: w.now, ValidUntil: w.now.Add(400 * 24 * time.Hour)})
@@ -393,7 +393,7 @@ func TestRenewalIsAllOrNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	renew := claimrenewal.NewClaimRenewal().PackRenew(w.dep.Issuer, subject, big.NewInt(1), next.Signature, next.Data, "", stale.Signature)
-	if _, err := w.desk.Sender().Transact(ctx, w.dep.Renewal, renew); err == nil {
+	if _, err := w.cfg.Sender.Transact(ctx, w.dep.Renewal, renew); err == nil {
 		t.Fatal("a renewal whose revocation fails went through")
 	}
 	if j := w.claim(t, subject, 1); !bytes.Equal(j.Signature, first.Claim.Signature) || j.State != identity.StateValid {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"math/big"
 	"net"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -29,21 +28,13 @@ import (
 	"github.com/idconnect/idconnect/store/sqlite"
 )
 
-// needNode skips without Node.js and npm, except under CI=true, where
-// their absence fails the test.
-func needNode(t *testing.T) string {
+// nodeModules installs the pinned npm packages (the official contracts and
+// the SDK) when missing, as `make test` does, and returns their folder.
+func nodeModules(t *testing.T) string {
 	t.Helper()
-	_, errNode := exec.LookPath("node")
-	_, errNPM := exec.LookPath("npm")
-	if errNode != nil || errNPM != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true: Node.js and npm are required (make deps installs them)")
-		}
-		t.Skip("Node.js and npm are not installed")
-	}
 	modules, err := npmdeps.NodeModules()
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v (make deps installs Node.js and npm)", err)
 	}
 	return modules
 }
@@ -55,7 +46,7 @@ func needNode(t *testing.T) string {
 // a renewal replaces it and revokes the old signature in one transaction;
 // after revocation both the contract and the SDK refuse it.
 func TestOfficialContracts(t *testing.T) {
-	modules := needNode(t)
+	modules := nodeModules(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
