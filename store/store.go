@@ -22,6 +22,7 @@ type Store interface {
 	OnboardingStore
 	ApplicationStore
 	IssuedClaimStore
+	ScreeningStore
 	Purger
 	Transactor
 
