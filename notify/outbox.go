@@ -29,6 +29,9 @@ const (
 	EventApplicationDecided = "claim_application.decided"
 	// EventClaimExpiring tells the owner a claim issued here lapses soon.
 	EventClaimExpiring = "claim.expiring"
+	// EventScreeningHit tells the issuer's reviewers that screening found
+	// one of its identities on a list and revoked what the hit falls on.
+	EventScreeningHit = "screening.hit"
 )
 
 // Notification kinds in the outbox (store.Notification.Kind).
@@ -55,6 +58,11 @@ type Event struct {
 	Topic         uint64
 	ValidUntil    time.Time
 	AppState      store.ApplicationState
+	// A screening event names the hit, its kind and the topics it holds.
+	HitID    string
+	HitKind  store.HitKind
+	HitState store.HitState
+	Topics   []uint64
 }
 
 // EventPayload is the JSON body of a delivery. It carries ids and states
@@ -82,6 +90,9 @@ type EventData struct {
 	ClaimID       string          `json:"claim_id,omitempty"`
 	Topic         uint64          `json:"topic,omitempty"`
 	ValidUntil    string          `json:"valid_until,omitempty"`
+	HitID         string          `json:"hit_id,omitempty"`
+	HitKind       store.HitKind   `json:"hit_kind,omitempty"`
+	Topics        []uint64        `json:"topics,omitempty"`
 }
 
 // outboxEntry is a notification's stored Payload: the delivery's exact
@@ -179,6 +190,15 @@ func (o *Outbox) ClaimExpiring(ctx context.Context, c store.IssuedClaim) error {
 	return o.Owner(ctx, c.Identity, Event{Type: EventClaimExpiring, ClaimID: c.ClaimID.Hex(), Topic: c.Topic, ValidUntil: c.ValidUntil})
 }
 
+// ScreeningHit alerts the issuer's reviewers, through the webhook of the
+// issuer identity, to a new screening hit (screening.Alerts). The payload
+// names the hit, its kind and the topics it holds: no identity, list
+// entry or name, which reviewers read at /issuer once signed in.
+func (o *Outbox) ScreeningHit(ctx context.Context, issuer common.Address, h store.ScreeningHit) error {
+	return o.Owner(ctx, issuer, Event{Type: EventScreeningHit, HitID: h.ID, HitKind: h.Kind, Topics: h.Topics, At: h.CreatedAt,
+		HitState: h.State})
+}
+
 func withGrant(e Event, g store.Grant) Event {
 	if e.GrantID == "" {
 		e.GrantID = g.ID
@@ -206,6 +226,8 @@ func (o *Outbox) enqueue(ctx context.Context, owner common.Address, kind, target
 		data = EventData{ApplicationID: e.ApplicationID, State: string(e.AppState), Topic: e.Topic, ClaimID: e.ClaimID}
 	case EventClaimExpiring:
 		data = EventData{ClaimID: e.ClaimID, Topic: e.Topic, ValidUntil: e.ValidUntil.UTC().Format(time.RFC3339)}
+	case EventScreeningHit:
+		data = EventData{HitID: e.HitID, HitKind: e.HitKind, State: string(e.HitState), Topics: e.Topics}
 	default:
 		return fmt.Errorf("notify: unknown event type %q", e.Type)
 	}
