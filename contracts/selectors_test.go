@@ -17,6 +17,7 @@ import (
 	"github.com/idconnect/idconnect/contracts/bindings/identity"
 	"github.com/idconnect/idconnect/contracts/bindings/identityregistry"
 	"github.com/idconnect/idconnect/contracts/bindings/idfactory"
+	"github.com/idconnect/idconnect/contracts/bindings/sanctionsoracle"
 	"github.com/idconnect/idconnect/contracts/bindings/trustedissuersregistry"
 	"github.com/idconnect/idconnect/internal/npmdeps"
 )
@@ -30,7 +31,8 @@ func parse(t *testing.T, m *bind.MetaData) *abi.ABI {
 	return a
 }
 
-// TestSelectors pins the 4-byte selectors that ONCHAINID 2.2 and ERC-3643 4.1 clients use.
+// TestSelectors pins the 4-byte selectors that ONCHAINID 2.2 and ERC-3643 4.1 clients
+// use, and those of the Chainalysis sanctions oracle that the test oracle stands in for.
 func TestSelectors(t *testing.T) {
 	tests := []struct {
 		meta     *bind.MetaData
@@ -51,6 +53,11 @@ func TestSelectors(t *testing.T) {
 		{&identityregistry.IdentityRegistryMetaData, "isVerified", "b9209e33"},
 		{&trustedissuersregistry.TrustedIssuersRegistryMetaData, "getTrustedIssuersForClaimTopic", "52c111d1"},
 		{&claimtopicsregistry.ClaimTopicsRegistryMetaData, "getClaimTopics", "df09d604"},
+		// Chainalysis' sanctions oracle, as deployed on mainnet, which screening reads.
+		{&sanctionsoracle.SanctionsOracleMetaData, "isSanctioned", "df592f7d"},
+		{&sanctionsoracle.SanctionsOracleMetaData, "isSanctionedVerbose", "a2a6bbd8"},
+		{&sanctionsoracle.SanctionsOracleMetaData, "addToSanctionsList", "b972dfcc"},
+		{&sanctionsoracle.SanctionsOracleMetaData, "removeFromSanctionsList", "ef782431"},
 	}
 	for _, tt := range tests {
 		m, ok := parse(t, tt.meta).Methods[tt.method]

@@ -15,6 +15,7 @@ const solc = require(path.join(nodeModules, 'solc'));
 const deployable = [
   'Identity', 'ClaimIssuer', 'IdFactory', 'IdentityRegistry',
   'IdentityRegistryStorage', 'TrustedIssuersRegistry', 'ClaimTopicsRegistry', 'SmartWallet', 'ClaimRenewal',
+  'SanctionsOracle',
 ];
 
 function walk(dir) {

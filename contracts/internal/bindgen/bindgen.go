@@ -13,7 +13,7 @@ import (
 // names output structs after methods, and Identity and ClaimIssuer share many.
 var Contracts = []string{
 	"ClaimIssuer", "ClaimRenewal", "ClaimTopicsRegistry", "IdFactory", "Identity",
-	"IdentityRegistry", "IdentityRegistryStorage", "SmartWallet", "TrustedIssuersRegistry",
+	"IdentityRegistry", "IdentityRegistryStorage", "SanctionsOracle", "SmartWallet", "TrustedIssuersRegistry",
 }
 
 // Package is the Go package name (and folder under contracts/bindings) of a contract.
