@@ -23,7 +23,7 @@ go test -count=1 -timeout 20m "$@" ./...
 # The flow and store packages hold the rules that concurrent requests race on
 # (single-use nonces and grants, group commit, caches): keep them clean under -race.
 race_pkgs=()
-for p in ./store/... ./challenge/ ./identity/ ./consent/ ./signin/ ./notify/ ./authz/ ./granttoken/ ./issuer/ ./rpc/; do
+for p in ./store/... ./challenge/ ./identity/ ./consent/ ./signin/ ./notify/ ./authz/ ./granttoken/ ./issuer/ ./rpc/ ./screening/; do
   [ -e "${p%/...}" ] && race_pkgs+=("$p")
 done
 go test -race -count=1 -timeout 20m "$@" "${race_pkgs[@]}"

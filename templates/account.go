@@ -153,6 +153,10 @@ type ClaimRow struct {
 	// period; DaysLeft says in how many days.
 	ExpiresSoon bool
 	DaysLeft    int
+	// Screened is set on a rolling claim this server's screening keeps:
+	// it renews on its own from RenewsAt while the identity stays clean.
+	Screened bool
+	RenewsAt time.Time
 }
 
 // GrantsView is one page of the identity's grants, newest first.

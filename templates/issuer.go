@@ -11,6 +11,7 @@ type IssuerFrame struct {
 	ChainName string
 	DevWallet bool
 	Reviewer  string // the signed-in reviewer's wallet; empty on the sign-in page
+	Screening bool   // the issuer runs screening: the console links its page
 }
 
 // IssuerQueueView is one page of the review queue, oldest first.
@@ -19,6 +20,9 @@ type IssuerQueueView struct {
 	Rows   []QueueRow
 	Next   string // the next page's cursor
 	Notice Notice
+	// OpenHits counts the screening hits that wait for a reviewer (at
+	// most 100 are counted).
+	OpenHits int
 }
 
 // QueueRow is one pending application.

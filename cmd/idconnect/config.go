@@ -68,10 +68,63 @@ type serveConfig struct {
 	// completed.
 	RegistryAgentKeyFile string
 
+	// Screening keeps the desk's rolling claims (AML, Sanctions Clear,
+	// PEP Status) against these lists and the sanctions oracle.
+	Screening screeningConfig
+
 	// keyRefresh is how often the keyring re-reads the store for keys
 	// rotated elsewhere; zero is the keyring's default (a minute). Not a
 	// flag: tests shorten it to see a rotation without waiting.
 	keyRefresh time.Duration
+}
+
+// screeningConfig is the screening service's part of serveConfig.
+type screeningConfig struct {
+	Lists       []string      // --screening-list, besides those `screening load` recorded
+	Interval    time.Duration // how often every identity is screened
+	Reload      time.Duration // how often the lists are checked for a new version
+	RenewBefore time.Duration // how long before validUntil a clean claim renews
+	Threshold   float64
+	Oracle      string // a Chainalysis-style sanctions oracle, 0x…
+}
+
+func (c *screeningConfig) validate(desk bool) []error {
+	var errs []error
+	if (len(c.Lists) > 0 || c.Oracle != "") && !desk {
+		errs = append(errs, errors.New("--screening-list and --sanctions-oracle need a claim desk (--claim-issuer, or --dev): screening keeps its rolling claims"))
+	}
+	if _, err := identity.ParseAddress(c.Oracle); c.Oracle != "" && err != nil {
+		errs = append(errs, fmt.Errorf("--sanctions-oracle %q: want a 0x address", c.Oracle))
+	}
+	// Zero selects the default (see withDefaults).
+	if c.Interval < 0 || c.Interval > 0 && c.Interval < time.Minute {
+		errs = append(errs, errors.New("--screening-interval must be at least 1m"))
+	}
+	if c.Reload < 0 || c.Reload > 0 && c.Reload < time.Second {
+		errs = append(errs, errors.New("--screening-reload must be at least 1s"))
+	}
+	if c.RenewBefore < 0 {
+		errs = append(errs, errors.New("--screening-renew-before must be positive"))
+	}
+	if c.Threshold < 0 || c.Threshold > 1 || c.Threshold != c.Threshold {
+		errs = append(errs, fmt.Errorf("--threshold %v is not in (0, 1]", c.Threshold))
+	}
+	return errs
+}
+
+// withDefaults fills what was left zero: screen hourly, look for new
+// list versions every minute, renew a week ahead.
+func (c screeningConfig) withDefaults() screeningConfig {
+	if c.Interval == 0 {
+		c.Interval = time.Hour
+	}
+	if c.Reload == 0 {
+		c.Reload = time.Minute
+	}
+	if c.RenewBefore == 0 {
+		c.RenewBefore = 7 * 24 * time.Hour
+	}
+	return c
 }
 
 // validate reports every problem at once, so an operator fixes them in one go.
@@ -106,6 +159,7 @@ func (c *serveConfig) validate() error {
 	if c.RegistryAgentKeyFile != "" && (c.ClaimIssuer == "" || c.Chain.IdentityRegistry == "") {
 		errs = append(errs, errors.New("--identity-registry-agent-key needs --claim-issuer and --identity-registry: the desk registers the identities whose claims it issues"))
 	}
+	errs = append(errs, c.Screening.validate(c.Dev || c.ClaimIssuer != "")...)
 	if c.ExpiryNotice < 0 {
 		errs = append(errs, errors.New("--expiry-notice must not be negative"))
 	}

@@ -26,6 +26,9 @@ type devChain struct {
 	deployer  *ecdsa.PrivateKey
 	issuerKey *ecdsa.PrivateKey
 	faucet    *devFaucet
+	// oracle is a Chainalysis-style sanctions oracle the deployer owns:
+	// screening consults it, and tests list wallets on it.
+	oracle common.Address
 }
 
 // startDevChain starts the simulated chain, deploys the contract suite and a demo
@@ -64,6 +67,10 @@ func startDevChain(ctx context.Context, dataDir, rpcAddr string) (*devChain, err
 		chain.Close()
 		return nil, fmt.Errorf("dev chain: %w", err)
 	}
+	if d.oracle, err = contracts.DeploySanctionsOracle(ctx, sender); err != nil {
+		chain.Close()
+		return nil, fmt.Errorf("dev chain: %w", err)
+	}
 	return d, nil
 }
 
@@ -87,6 +94,7 @@ func (d *devChain) print(w io.Writer, rpcAddr string) {
 		{"demo ClaimIssuer", d.issuer.Issuer},
 		{"ClaimRenewal", d.issuer.Renewal},
 		{"demo issuer key", d.issuer.Signer},
+		{"sanctions oracle", d.oracle},
 		{"deployer", crypto.PubkeyToAddress(d.deployer.PublicKey)},
 	}
 	for _, r := range rows {

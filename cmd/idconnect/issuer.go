@@ -29,6 +29,9 @@ type devChainInfo struct {
 	RPC     string            `json:"rpc"` // empty: the server serves no JSON-RPC
 	Suite   contracts.Suite   `json:"suite"`
 	Issuer  issuer.Deployment `json:"issuer"`
+	// SanctionsOracle is the dev chain's sanctions oracle, owned by the
+	// deployer key in the data dir.
+	SanctionsOracle common.Address `json:"sanctionsOracle"`
 }
 
 func writeDevChainInfo(dataDir string, info devChainInfo) error {

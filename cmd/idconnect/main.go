@@ -15,6 +15,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/idconnect/idconnect/notify"
+	"github.com/idconnect/idconnect/screening"
 )
 
 func main() {
@@ -79,6 +80,7 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 			outboxCommand(stdout),
 			topicsCommand(stdout),
 			issuerCommand(stdout),
+			screeningCommand(stdout),
 			{Name: "contracts", Usage: "manage the ONCHAINID contract suite", Commands: []*cli.Command{deployCommand(stdout)}},
 			{Name: "identity", Usage: "read identities from the chain", Commands: []*cli.Command{inspectCommand(stdout)}},
 		},
@@ -130,13 +132,22 @@ func serveCommand(stdout io.Writer, log *slog.Logger) *cli.Command {
 			&cli.StringFlag{Name: "claim-renewal", Usage: "the ClaimRenewal contract `issuer deploy` printed, for renewals in one transaction", Sources: env("CLAIM_RENEWAL")},
 			&cli.StringFlag{Name: "identity-registry-agent-key", Usage: "key file of an agent of the ERC-3643 IdentityRegistry: register identities once the claims they need are issued here", Sources: env("IDENTITY_REGISTRY_AGENT_KEY")},
 			&cli.DurationFlag{Name: "expiry-notice", Value: 14 * 24 * time.Hour, Usage: "how long before a claim issued here lapses its owner is told", Sources: env("EXPIRY_NOTICE")},
+			&cli.StringSliceFlag{Name: "screening-list", Usage: "a sanctions or PEP list, a file or URL in a published format (detected from its content), that screening keeps the rolling claims against (repeatable; `idconnect screening load` adds more)", Sources: env("SCREENING_LIST")},
+			&cli.DurationFlag{Name: "screening-interval", Value: time.Hour, Usage: "how often every screened identity is screened again", Sources: env("SCREENING_INTERVAL")},
+			&cli.DurationFlag{Name: "screening-reload", Value: time.Minute, Usage: "how often the lists are checked for a new version, which is screened against at once", Sources: env("SCREENING_RELOAD")},
+			&cli.DurationFlag{Name: "screening-renew-before", Value: 7 * 24 * time.Hour, Usage: "how long before it lapses a clean identity's rolling claim is renewed", Sources: env("SCREENING_RENEW_BEFORE")},
+			&cli.Float64Flag{Name: "threshold", Value: screening.DefaultThreshold, Usage: "the name score, 0 to 1, from which screening calls a name a hit", Sources: env("SCREENING_THRESHOLD")},
+			&cli.StringFlag{Name: "sanctions-oracle", Usage: "a Chainalysis-style sanctions oracle (0x…) whose isSanctioned(address) screening consults for every wallet", Sources: env("SANCTIONS_ORACLE")},
 		),
 		Action: func(ctx context.Context, c *cli.Command) error {
 			cfg := &serveConfig{
 				ClaimIssuer: c.String("claim-issuer"), ClaimIssuerKeyFile: c.String("claim-issuer-key"),
 				ClaimRenewal: c.String("claim-renewal"), ExpiryNotice: c.Duration("expiry-notice"),
 				RegistryAgentKeyFile: c.String("identity-registry-agent-key"),
-				Dev:                  c.Bool("dev"), Addr: c.String("addr"), Issuer: c.String("issuer"), DataDir: c.String("data-dir"),
+				Screening: screeningConfig{Lists: c.StringSlice("screening-list"), Interval: c.Duration("screening-interval"),
+					Reload: c.Duration("screening-reload"), RenewBefore: c.Duration("screening-renew-before"),
+					Threshold: c.Float64("threshold"), Oracle: c.String("sanctions-oracle")},
+				Dev: c.Bool("dev"), Addr: c.String("addr"), Issuer: c.String("issuer"), DataDir: c.String("data-dir"),
 				DSN: c.String("dsn"), DevRPCAddr: c.String("dev-rpc-addr"), CacheAge: c.Duration("cache-max-age"), Chain: readChainFlags(c),
 				ServerKeyFile: c.String("server-key-file"), DeployerKeyFile: c.String("deployer-key-file"),
 				Onboarding: c.Bool("onboarding"), OnboardingDailyLimit: int(c.Int("onboarding-daily-limit")),

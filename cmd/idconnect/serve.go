@@ -38,6 +38,8 @@ type node struct {
 	issuerNames map[common.Address]string
 	// desk is the claim issuer this node runs, nil for none.
 	desk *deskChain
+	// devOracle is the dev chain's sanctions oracle; zero elsewhere.
+	devOracle common.Address
 	// faucet funds wallets on the dev chain; nil elsewhere.
 	faucet  *devFaucet
 	closers []func() error
@@ -116,7 +118,8 @@ func (n *node) openDevChain(ctx context.Context, cfg *serveConfig, idCfg *identi
 	go dev.chain.MinePending(mineCtx, 200*time.Millisecond)
 	n.closers = append(n.closers, func() error { stop(); return nil })
 	cfg.DSN = dataPath(cfg.DataDir, "idconnect.db")
-	info := devChainInfo{ChainID: simchain.ChainID, Suite: dev.suite, Issuer: dev.issuer}
+	n.devOracle = dev.oracle
+	info := devChainInfo{ChainID: simchain.ChainID, Suite: dev.suite, Issuer: dev.issuer, SanctionsOracle: dev.oracle}
 	if cfg.DevRPCAddr != "" {
 		info.RPC = "http://" + cfg.DevRPCAddr
 	}
@@ -229,6 +232,10 @@ func serve(ctx context.Context, cfg *serveConfig, out io.Writer, log *slog.Logge
 	if f.desk != nil {
 		wg.Add(1)
 		go func() { defer wg.Done(); expiryNotices(runCtx, f.desk, time.Hour, log) }()
+	}
+	if f.screening != nil {
+		wg.Add(1)
+		go func() { defer wg.Done(); f.screening.Loop(runCtx, cfg.Screening.withDefaults().Reload) }()
 	}
 	go func() { defer wg.Done(); _ = n.cache.Run(runCtx) }()
 	go func() { defer wg.Done(); sweep(runCtx, n.store, time.Minute, log) }()

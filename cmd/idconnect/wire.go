@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ import (
 	"github.com/idconnect/idconnect/issuer"
 	"github.com/idconnect/idconnect/notify"
 	"github.com/idconnect/idconnect/rpc"
+	"github.com/idconnect/idconnect/screening"
 	"github.com/idconnect/idconnect/signin"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/store/journal"
@@ -50,7 +52,9 @@ type flows struct {
 	webhooks *notify.Webhooks
 	// desk is the claim issuer, nil when the node runs none.
 	desk *issuer.Desk
-	rpc  *rpc.Server
+	// screening keeps the desk's rolling claims; nil without a desk.
+	screening *screening.Runner
+	rpc       *rpc.Server
 }
 
 // Close writes the usage rows still queued. Call it once the HTTP server
@@ -82,7 +86,7 @@ func buildFlows(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 	deliverer := &notify.Deliverer{Store: n.store, Webhooks: p.webhooks, Log: log, AllowLoopback: cfg.Dev,
 		Callbacks: p.provider, MaxAge: cfg.OutboxMaxAge}
 	return &flows{handler: handler, provider: p.provider, keyring: p.keyring, usage: p.usage, deliverer: deliverer,
-		webhooks: p.webhooks, desk: p.desk, rpc: p.rpc}, nil
+		webhooks: p.webhooks, desk: p.desk, screening: p.screening, rpc: p.rpc}, nil
 }
 
 // parts are the long-lived pieces the handlers share.
@@ -96,6 +100,7 @@ type parts struct {
 	webhooks  *notify.Webhooks
 	catalogue identity.Catalogue
 	desk      *issuer.Desk
+	screening *screening.Runner
 	rpc       *rpc.Server
 }
 
@@ -145,8 +150,34 @@ func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 		if err != nil {
 			return nil, err
 		}
+		if p.screening, err = buildScreening(ctx, cfg, n, p, log); err != nil {
+			return nil, err
+		}
 	}
 	return p, nil
+}
+
+// buildScreening builds the screening runner of the node's desk. Its
+// lists load in the background loop, so a large list does not hold up
+// the start; until every list has loaded, nothing is screened.
+func buildScreening(ctx context.Context, cfg *serveConfig, n *node, p *parts, log *slog.Logger) (*screening.Runner, error) {
+	sc := cfg.Screening.withDefaults()
+	oracle := sc.Oracle
+	if oracle == "" && cfg.Dev && n.devOracle != (common.Address{}) {
+		oracle = n.devOracle.Hex()
+	}
+	var o *screening.Oracle
+	if oracle != "" {
+		o = screening.NewOracle(n.chain, common.HexToAddress(oracle))
+		if err := o.Check(ctx); err != nil {
+			return nil, &configError{fmt.Errorf("--sanctions-oracle: %w", err)}
+		}
+	}
+	host, _ := os.Hostname()
+	lists := screening.NewLists(screening.ListsConfig{Sources: sc.Lists, Store: n.store, Log: log})
+	return screening.NewRunner(screening.Config{Desk: p.desk, Store: n.store, Lists: lists, Chain: n.cache.Reader(),
+		Sealer: p.sealer, Oracle: o, Alerts: &notify.Outbox{Store: n.store}, Threshold: sc.Threshold,
+		RenewBefore: sc.RenewBefore, Interval: sc.Interval, Node: fmt.Sprintf("%s/%d", host, os.Getpid()), Log: log})
 }
 
 // openUsageLog starts the usage log. On SQLite, reads are journaled next to
@@ -224,7 +255,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 		if n, ok := n.issuerNames[p.desk.Issuer()]; ok {
 			name = n
 		}
-		(&console.Console{Site: site, Desk: p.desk, Name: name, Cookies: cookies, Store: n.store, Challenges: challenges,
+		(&console.Console{Site: site, Desk: p.desk, Screening: p.screening, Name: name, Cookies: cookies, Store: n.store, Challenges: challenges,
 			Static: p.static, Clock: time.Now, Log: log}).Mount(mux)
 	}
 	(&api.WalletAuth{Site: site, Tokens: p.provider, Challenges: challenges, Log: log,
@@ -236,7 +267,7 @@ func (p *parts) mount(mux *http.ServeMux, cfg *serveConfig, n *node, log *slog.L
 	usageReads := consent.FlushedUsage{Store: n.store, Log: p.usage}
 	(&account.Dashboard{Site: site, Owner: owner, Store: usageReads, Decisions: access, Keys: n.cache.Reader(), Directory: n.cache,
 		Follow: n.cache, Catalogue: p.catalogue, IssuerNames: n.issuerNames, Static: p.static, Clock: time.Now, Log: log,
-		Webhooks: p.webhooks, Desk: p.desk}).Mount(mux)
+		Webhooks: p.webhooks, Desk: p.desk, Screening: p.screening}).Mount(mux)
 	services.Mount(mux)
 	(&api.AccessAPI{Site: site, Flow: access, Reads: reads, Tokens: p.provider, Services: services, Owner: owner,
 		Store: usageReads, Directory: n.cache, Catalogue: p.catalogue, Clock: time.Now, Log: log,

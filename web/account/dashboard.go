@@ -13,6 +13,7 @@ import (
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/issuer"
+	"github.com/idconnect/idconnect/screening"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/templates"
 	"github.com/idconnect/idconnect/web"
@@ -82,6 +83,9 @@ type Dashboard struct {
 	// Desk is this server's claim issuer: the Claims page lists the owner's
 	// applications to it and offers its topics. Nil when it runs none.
 	Desk *issuer.Desk
+	// Screening, when set, keeps the desk's rolling claims: the Claims
+	// page says which, and from when they renew.
+	Screening *screening.Runner
 }
 
 // Mount registers the routes.

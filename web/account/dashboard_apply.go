@@ -2,12 +2,13 @@ package account
 
 import (
 	"errors"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
 
 	"github.com/idconnect/idconnect/issuer"
 	"github.com/idconnect/idconnect/store"

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/idconnect/idconnect/consent"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/internal/simchain"

@@ -45,6 +45,17 @@ func (h *Dashboard) claims(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	kept := map[uint64]time.Time{}
+	if h.Screening != nil {
+		ks, err := h.Screening.Kept(r.Context(), s.identity)
+		if err != nil {
+			h.fail(w, r, "screened claims", err)
+			return
+		}
+		for _, k := range ks {
+			kept[k.Topic] = k.RenewsAt
+		}
+	}
 	now := h.Clock()
 	for _, topic := range h.Catalogue.Numbers() {
 		found, err := h.Directory.ClaimsByTopic(r.Context(), s.identity, topic, now)
@@ -64,6 +75,9 @@ func (h *Dashboard) claims(w http.ResponseWriter, r *http.Request) {
 				if left := row.Expires.Sub(now); c.State == identity.StateValid && h.Desk != nil && left < h.Desk.NoticeAhead() {
 					row.ExpiresSoon, row.DaysLeft = true, int(left/(24*time.Hour))
 				}
+			}
+			if at, ok := kept[topic]; ok && c.Issuer == h.Desk.Issuer() && c.State == identity.StateValid {
+				row.Screened, row.RenewsAt = true, at
 			}
 			v.Claims = append(v.Claims, row)
 		}

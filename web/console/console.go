@@ -18,6 +18,7 @@ import (
 	"github.com/idconnect/idconnect/challenge"
 	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/issuer"
+	"github.com/idconnect/idconnect/screening"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/templates"
 	"github.com/idconnect/idconnect/web"
@@ -38,8 +39,10 @@ type Sessions interface {
 
 // Console serves /issuer.
 type Console struct {
-	Site       web.Site
-	Desk       *issuer.Desk
+	Site web.Site
+	Desk *issuer.Desk
+	// Screening, when set, adds the screening pages: hits, runs, lists.
+	Screening  *screening.Runner
 	Name       string // the issuer's display name
 	Cookies    *web.Sessions
 	Store      Sessions
@@ -58,10 +61,12 @@ func (c *Console) Mount(mux *http.ServeMux) {
 	mux.HandleFunc("GET /issuer/applications/{id}", c.application)
 	mux.HandleFunc("GET /issuer/applications/{id}/documents/{n}", c.document)
 	mux.HandleFunc("POST /issuer/applications/{id}/decision", c.decide)
+	c.mountScreening(mux)
 }
 
 func (c *Console) frame(reviewer common.Address) templates.IssuerFrame {
-	f := templates.IssuerFrame{Issuer: c.Desk.Issuer().Hex(), Name: c.Name, ChainID: c.Site.ChainID, ChainName: c.Site.ChainName, DevWallet: c.Site.Dev}
+	f := templates.IssuerFrame{Issuer: c.Desk.Issuer().Hex(), Name: c.Name, ChainID: c.Site.ChainID, ChainName: c.Site.ChainName, DevWallet: c.Site.Dev,
+		Screening: c.Screening != nil}
 	if reviewer != (common.Address{}) {
 		f.Reviewer = reviewer.Hex()
 	}
@@ -181,6 +186,14 @@ func (c *Console) queue(w http.ResponseWriter, r *http.Request) {
 		"approved-ready": {Text: "Approved: the claim was signed, but is not on the identity yet. The owner's dashboard offers it to their wallet."},
 		"rejected":       {Text: "Rejected: the owner is told why."},
 	}[q.Get("done")]}
+	if c.Screening != nil {
+		open, _, err := c.Screening.Hits(r.Context(), store.HitOpen, "", 100)
+		if err != nil {
+			httperr.FailPage(w, r, c.Log, c.Static, "console: open hits", err)
+			return
+		}
+		v.OpenHits = len(open)
+	}
 	for _, a := range apps {
 		v.Rows = append(v.Rows, templates.QueueRow{ID: a.ID, Identity: a.Identity.Hex(), TopicName: c.Desk.Topics().Name(a.Topic), Submitted: a.SubmittedAt})
 	}

@@ -1,0 +1,282 @@
+package screening
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/idconnect/idconnect/identity"
+	"github.com/idconnect/idconnect/issuer"
+	"github.com/idconnect/idconnect/store"
+)
+
+// Store is what screening runs keep: their own records, and the issued
+// claims and applications they act on.
+type Store interface {
+	store.ScreeningStore
+	store.IssuedClaimStore
+}
+
+// Chain lists an identity's wallets and keys, every address screened.
+type Chain interface {
+	Wallets(ctx context.Context, id common.Address) ([]common.Address, error)
+	Keys(ctx context.Context, id common.Address, extra ...common.Address) ([]identity.Key, error)
+}
+
+// Alerts tells the issuer's reviewers of a new hit: the notify Outbox
+// sends it to the issuer identity's webhook, with ids only.
+type Alerts interface {
+	ScreeningHit(ctx context.Context, issuer common.Address, h store.ScreeningHit) error
+}
+
+// Config wires a Runner.
+type Config struct {
+	Desk   *issuer.Desk
+	Store  Store
+	Lists  *Lists
+	Chain  Chain
+	Sealer *store.Sealer
+	// Oracle, when set, is consulted for every wallet as well.
+	Oracle *Oracle
+	Alerts Alerts
+	// Threshold is the name score from which a name is a hit (default
+	// DefaultThreshold).
+	Threshold float64
+	// RenewBefore is how long before validUntil a clean identity's
+	// rolling claim is renewed (default 7 days).
+	RenewBefore time.Duration
+	// Interval is how often every identity is screened again (default 1h).
+	Interval time.Duration
+	// Node names this node in the runs it records and in the lease.
+	Node  string
+	Clock func() time.Time
+	Rand  io.Reader
+	Log   *slog.Logger
+}
+
+// Runner screens an issuer's identities: on a schedule, when a list
+// changes, and when a reviewer clears a hit. Only one node of a cluster
+// runs at a time, holding the store's lease.
+type Runner struct {
+	cfg    Config
+	topics []uint64
+}
+
+// leaseTTL bounds how long a crashed node keeps others from running; a
+// running node extends its lease well before.
+const leaseTTL = 5 * time.Minute
+
+// NewRunner checks the configuration and returns a Runner.
+func NewRunner(cfg Config) (*Runner, error) {
+	if cfg.Desk == nil || cfg.Store == nil || cfg.Lists == nil || cfg.Chain == nil || cfg.Sealer == nil {
+		return nil, errors.New("screening: a runner needs the desk, a store, the lists, the chain and a sealer")
+	}
+	if cfg.Threshold <= 0 {
+		cfg.Threshold = DefaultThreshold
+	}
+	if cfg.RenewBefore <= 0 {
+		cfg.RenewBefore = 7 * 24 * time.Hour
+	}
+	if cfg.Interval <= 0 {
+		cfg.Interval = time.Hour
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = time.Now
+	}
+	if cfg.Rand == nil {
+		cfg.Rand = rand.Reader
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Node == "" {
+		id, err := newID(cfg.Rand)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Node = "node-" + id[:8]
+	}
+	r := &Runner{cfg: cfg}
+	for _, t := range cfg.Desk.Topics().Numbers() {
+		if cfg.Desk.Topics()[t].Rolling {
+			r.topics = append(r.topics, t)
+		}
+	}
+	if len(r.topics) == 0 {
+		return nil, errors.New("screening: the issuer's catalogue has no rolling topic to screen")
+	}
+	return r, nil
+}
+
+// ErrBusy means another node holds the lease and is running.
+var ErrBusy = errors.New("screening: another node is running")
+
+// ErrNoLists refuses a run while there is nothing to screen against, or
+// a list it was given never loaded: no one is called clean, nothing is
+// renewed or approved, on an incomplete screening.
+var ErrNoLists = errors.New("screening: not every list is loaded")
+
+// ready checks there is something to screen against, and all of it.
+func (r *Runner) ready() error {
+	if missing := r.cfg.Lists.Missing(); len(missing) > 0 {
+		return fmt.Errorf("%w: %s never loaded", ErrNoLists, strings.Join(missing, ", "))
+	}
+	// The oracle is consulted too, not instead: it knows addresses only.
+	if len(r.cfg.Lists.Index().Lists()) == 0 {
+		return fmt.Errorf("%w: no list is configured", ErrNoLists)
+	}
+	return nil
+}
+
+// Run screens every identity the issuer screens once, and returns the
+// run it recorded. It fails with ErrBusy when another node is running.
+func (r *Runner) Run(ctx context.Context, trigger store.ScreeningRunTrigger) (store.ScreeningRun, error) {
+	if err := r.ready(); err != nil {
+		return store.ScreeningRun{}, err
+	}
+	lease := "screening:" + r.cfg.Desk.Issuer().Hex()
+	if err := r.lease(ctx, lease); err != nil {
+		return store.ScreeningRun{}, err
+	}
+	defer func() {
+		if err := r.cfg.Store.ReleaseLease(context.WithoutCancel(ctx), lease, r.cfg.Node); err != nil {
+			r.cfg.Log.Warn("screening: release lease", "err", err) // it runs out on its own
+		}
+	}()
+	id, err := newID(r.cfg.Rand)
+	if err != nil {
+		return store.ScreeningRun{}, err
+	}
+	ix := r.cfg.Lists.Index()
+	run := store.ScreeningRun{ID: id, Issuer: r.cfg.Desk.Issuer(), Node: r.cfg.Node, Trigger: trigger,
+		Lists: ix.Versions(), StartedAt: r.cfg.Clock()}
+	if err := r.cfg.Store.PutScreeningRun(ctx, run); err != nil {
+		return run, fmt.Errorf("screening: record run: %w", err)
+	}
+	var errs []error
+	after, extended := common.Address{}, r.cfg.Clock()
+	for {
+		page, err := r.cfg.Store.ScreeningSubjects(ctx, r.cfg.Desk.Issuer(), r.topics, after, 100)
+		if err != nil {
+			errs = append(errs, err)
+			break
+		}
+		for _, subject := range page {
+			if err := r.screen(ctx, ix, &run, subject); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", subject.Hex(), err))
+			}
+			run.Screened++
+			if r.cfg.Clock().Sub(extended) > leaseTTL/5 {
+				if err := r.lease(ctx, lease); err != nil {
+					errs = append(errs, err)
+					break
+				}
+				extended = r.cfg.Clock()
+			}
+		}
+		if len(page) < 100 || ctx.Err() != nil {
+			break
+		}
+		after = page[len(page)-1]
+	}
+	run.FinishedAt = r.cfg.Clock()
+	if err := errors.Join(errs...); err != nil {
+		run.Error = truncate(err.Error(), 2000)
+		r.cfg.Log.Error("screening run finished with errors", "run", run.ID, "err", err)
+	}
+	if err := r.cfg.Store.FinishScreeningRun(context.WithoutCancel(ctx), run); err != nil {
+		return run, fmt.Errorf("screening: record run: %w", err)
+	}
+	r.cfg.Log.Info("screening run", "run", run.ID, "trigger", trigger, "screened", run.Screened, "renewed", run.Renewed,
+		"approved", run.Approved, "hits", run.Hits, "revoked", run.Revoked)
+	return run, nil
+}
+
+func (r *Runner) lease(ctx context.Context, name string) error {
+	now := r.cfg.Clock()
+	ok, err := r.cfg.Store.AcquireLease(ctx, name, r.cfg.Node, now, now.Add(leaseTTL))
+	switch {
+	case err != nil:
+		return fmt.Errorf("screening: lease: %w", err)
+	case !ok:
+		return ErrBusy
+	}
+	return nil
+}
+
+// Due says whether a run is due, and why: the lists differ from those
+// the last run screened against, or the last run started an Interval ago.
+// Every node asks the store, so the schedule holds across a cluster.
+func (r *Runner) Due(ctx context.Context) (store.ScreeningRunTrigger, bool, error) {
+	if r.ready() != nil {
+		return "", false, nil
+	}
+	runs, err := r.cfg.Store.ScreeningRuns(ctx, r.cfg.Desk.Issuer(), 1)
+	if err != nil {
+		return "", false, err
+	}
+	switch {
+	case len(runs) == 0:
+		return store.TriggerSchedule, true, nil
+	case runs[0].Lists != r.cfg.Lists.Versions():
+		return store.TriggerLists, true, nil
+	case r.cfg.Clock().Sub(runs[0].StartedAt) >= r.cfg.Interval:
+		return store.TriggerSchedule, true, nil
+	}
+	return "", false, nil
+}
+
+// Loop refreshes the lists and runs whenever a run is due, checking
+// every tick, until ctx ends.
+func (r *Runner) Loop(ctx context.Context, tick time.Duration) {
+	t := time.NewTicker(tick)
+	defer t.Stop()
+	for {
+		if _, err := r.cfg.Lists.Refresh(ctx); err != nil && ctx.Err() == nil {
+			r.cfg.Log.Warn("screening lists", "err", err) // the previous versions keep serving
+		}
+		trigger, due, err := r.Due(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			r.cfg.Log.Error("screening: is a run due", "err", err)
+		case due:
+			if _, err := r.Run(ctx, trigger); err != nil && !errors.Is(err, ErrBusy) && !errors.Is(err, ErrNoLists) && ctx.Err() == nil {
+				r.cfg.Log.Error("screening run", "err", err)
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// RenewBefore is how long before validUntil a clean claim is renewed.
+func (r *Runner) RenewBefore() time.Duration { return r.cfg.RenewBefore }
+
+// Topics are the rolling topics screening keeps.
+func (r *Runner) Topics() []uint64 { return r.topics }
+
+func newID(rnd io.Reader) (string, error) {
+	b := make([]byte, 16)
+	if _, err := io.ReadFull(rnd, b); err != nil {
+		return "", fmt.Errorf("screening: random id: %w", err)
+	}
+	return hex.EncodeToString(b), nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}

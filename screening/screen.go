@@ -1,0 +1,278 @@
+package screening
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/idconnect/idconnect/issuer"
+	"github.com/idconnect/idconnect/store"
+)
+
+// The rolling topics of the default catalogue, and which hits touch them:
+// an AML claim falls with any hit, Sanctions Clear with a sanctions entry
+// or a listed address, PEP Status with a politically exposed person.
+const (
+	TopicAML       = 2
+	TopicSanctions = 4
+	TopicPEPStatus = 7
+)
+
+// affects reports whether a hit on e (nil for the oracle) falls on topic.
+// A topic of a custom catalogue that screening keeps falls with any hit.
+func affects(kind store.HitKind, e *Entity, topic uint64) bool {
+	switch topic {
+	case TopicSanctions:
+		return kind != store.HitName || e == nil || e.Sanctioned() || !e.PEP()
+	case TopicPEPStatus:
+		return e != nil && e.PEP()
+	}
+	return true
+}
+
+// subject is what screening knows of one identity: its rolling claims of
+// this issuer, its pending applications for them, and the query.
+type subject struct {
+	id      common.Address
+	claims  map[uint64]store.IssuedClaim // current ready or added claim per topic
+	pending map[uint64]store.Application // pending application per topic
+	query   Query
+}
+
+// screen screens one identity and acts on the outcome: hits revoke the
+// claims they fall on, and clean topics are renewed or approved.
+func (r *Runner) screen(ctx context.Context, ix *Index, run *store.ScreeningRun, id common.Address) error {
+	s, err := r.subject(ctx, id)
+	if err != nil {
+		return err
+	}
+	hits := ix.Screen(s.query, r.cfg.Threshold)
+	if r.cfg.Oracle != nil {
+		oh, err := r.oracleHits(ctx, s.query.Addresses)
+		if err != nil {
+			return err // fail closed: an unanswered check is no clean result
+		}
+		hits = append(hits, oh...)
+	}
+	// Topics a standing hit holds, and the strongest kind. Hits that stand
+	// from earlier runs hold too, until a reviewer clears them.
+	held := map[uint64]store.HitKind{}
+	earlier, err := r.standing(ctx, id)
+	if err != nil {
+		return err
+	}
+	for t := range earlier {
+		held[t] = store.HitName
+	}
+	for _, h := range hits {
+		rec, standing, err := r.record(ctx, run, s, h)
+		if err != nil {
+			return err
+		}
+		if !standing {
+			continue
+		}
+		for _, t := range rec.Topics {
+			if held[t] != store.HitAddress && held[t] != store.HitOracle {
+				held[t] = rec.Kind
+			}
+		}
+	}
+	var errs []error
+	for _, t := range r.topics {
+		if kind, ok := held[t]; ok {
+			errs = append(errs, r.hold(ctx, run, s, t, kind))
+		} else {
+			errs = append(errs, r.keep(ctx, run, s, t))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// subject reads what is screened of an identity: every wallet and key
+// address, and the name, birth date and nationality of its newest
+// application to this issuer that gives them.
+func (r *Runner) subject(ctx context.Context, id common.Address) (subject, error) {
+	s := subject{id: id, claims: map[uint64]store.IssuedClaim{}, pending: map[uint64]store.Application{}}
+	for _, t := range r.topics {
+		c, err := r.cfg.Store.CurrentIssuedClaim(ctx, r.cfg.Desk.Issuer(), id, t)
+		switch {
+		case err == nil:
+			s.claims[t] = c
+		case !errors.Is(err, store.ErrNotFound):
+			return s, err
+		}
+	}
+	apps, err := r.cfg.Desk.Applications(ctx, id)
+	if err != nil {
+		return s, err
+	}
+	for _, a := range apps {
+		if a.State == store.ApplicationPending && slices.Contains(r.topics, a.Topic) {
+			s.pending[a.Topic] = a
+		}
+	}
+	for _, a := range apps {
+		if s.query.Name != "" {
+			break
+		}
+		opened, err := r.cfg.Desk.Open(ctx, a.ID)
+		if err != nil {
+			return s, err
+		}
+		f := opened.Bundle.Fields
+		s.query.Name, s.query.BirthDate, s.query.Nationality = f["full_name"], f["date_of_birth"], f["nationality"]
+	}
+	wallets, err := r.cfg.Chain.Wallets(ctx, id)
+	if err != nil {
+		return s, err
+	}
+	s.query.Addresses = append([]common.Address{id}, wallets...)
+	keys, err := r.cfg.Chain.Keys(ctx, id)
+	if err != nil {
+		return s, err
+	}
+	for _, k := range keys {
+		s.query.Keys = append(s.query.Keys, k.ID)
+	}
+	return s, nil
+}
+
+func (r *Runner) oracleHits(ctx context.Context, addrs []common.Address) ([]Hit, error) {
+	listed, err := r.cfg.Oracle.Sanctioned(ctx, addrs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Hit, 0, len(listed))
+	for _, a := range listed {
+		out = append(out, Hit{List: "oracle:" + r.cfg.Oracle.Address().Hex(), EntityID: a.Hex(), Field: FieldAddress,
+			Value: a.Hex(), Matched: a.Hex(), Score: 1,
+			Reason: fmt.Sprintf("the sanctions oracle %s answers isSanctioned(%s) = true", r.cfg.Oracle.Address().Hex(), a.Hex())})
+	}
+	return out, nil
+}
+
+// explanation is a hit's sealed detail, for reviewers only.
+type explanation struct {
+	EntityName string  `json:"entityName"`
+	Value      string  `json:"value"`
+	Matched    string  `json:"matched"`
+	Reason     string  `json:"reason"`
+	Score      float64 `json:"score"`
+}
+
+func hitAAD(id string) string { return "screening-hit:" + id }
+
+// record stores a new hit, or finds the one already stored for this entry
+// version. It reports whether the hit stands: a name hit a reviewer
+// cleared for this version of the entry does not.
+func (r *Runner) record(ctx context.Context, run *store.ScreeningRun, s subject, h Hit) (store.ScreeningHit, bool, error) {
+	kind, digest := kindOf(h)
+	old, err := r.cfg.Store.LatestScreeningHit(ctx, r.cfg.Desk.Issuer(), s.id, h.List, h.EntityID, digest)
+	switch {
+	case err == nil && old.State == store.HitCleared && old.Kind == store.HitName:
+		return old, false, nil
+	case err == nil:
+		return old, true, nil
+	case !errors.Is(err, store.ErrNotFound):
+		return old, false, err
+	}
+	id, err := newID(r.cfg.Rand)
+	if err != nil {
+		return store.ScreeningHit{}, false, err
+	}
+	rec := store.ScreeningHit{ID: id, RunID: run.ID, Issuer: r.cfg.Desk.Issuer(), Identity: s.id, Kind: kind,
+		List: h.List, EntityID: h.EntityID, EntityDigest: digest, Field: string(h.Field), Score: h.Score,
+		State: store.HitOpen, CreatedAt: r.cfg.Clock()}
+	for _, t := range r.topics {
+		if affects(kind, h.Entity, t) {
+			rec.Topics = append(rec.Topics, t)
+		}
+	}
+	plain, err := json.Marshal(explanation{EntityName: h.EntityName, Value: h.Value, Matched: h.Matched, Reason: h.Reason, Score: h.Score})
+	if err != nil {
+		return rec, false, err
+	}
+	if rec.WrappedKey, rec.Explanation, err = r.cfg.Sealer.Seal(hitAAD(id), plain); err != nil {
+		return rec, false, err
+	}
+	if err := r.cfg.Store.PutScreeningHit(ctx, rec); err != nil {
+		return rec, false, fmt.Errorf("screening: store hit: %w", err)
+	}
+	run.Hits++
+	if r.cfg.Alerts != nil {
+		if err := r.cfg.Alerts.ScreeningHit(ctx, r.cfg.Desk.Issuer(), rec); err != nil {
+			return rec, true, fmt.Errorf("screening: alert: %w", err)
+		}
+	}
+	r.cfg.Log.Warn("screening hit", "hit", rec.ID, "kind", kind, "list", rec.List, "entity", rec.EntityID, "run", run.ID)
+	return rec, true, nil
+}
+
+// kindOf says what a hit matched, and the digest of the entry version a
+// clearance would hold for.
+func kindOf(h Hit) (store.HitKind, common.Hash) {
+	if h.Entity == nil { // the oracle's
+		return store.HitOracle, crypto.Keccak256Hash([]byte(h.List), []byte(h.EntityID))
+	}
+	digest := common.Hash(h.Entity.Digest())
+	if h.Field == FieldAddress || h.Field == FieldKey {
+		return store.HitAddress, digest
+	}
+	return store.HitName, digest
+}
+
+// hold acts on a standing hit on topic: the claim is revoked on the chain
+// at once, and a pending application is rejected after an address hit or
+// left for a reviewer after a name hit.
+func (r *Runner) hold(ctx context.Context, run *store.ScreeningRun, s subject, topic uint64, kind store.HitKind) error {
+	var errs []error
+	if _, ok := s.claims[topic]; ok {
+		_, _, err := r.cfg.Desk.Revoke(ctx, s.id, topic)
+		if err == nil {
+			run.Revoked++
+		} else if !errors.Is(err, issuer.ErrNotFound) {
+			errs = append(errs, fmt.Errorf("revoke topic %d: %w", topic, err))
+		}
+	}
+	if a, ok := s.pending[topic]; ok && kind != store.HitName {
+		_, err := r.cfg.Desk.Review(ctx, r.cfg.Desk.Issuer(), a.ID, issuer.Decision{Reason: rejection})
+		if err != nil && !errors.Is(err, issuer.ErrDecided) {
+			errs = append(errs, fmt.Errorf("reject application %s: %w", a.ID, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// rejection is what an owner reads when screening turns an application
+// down: it names no list and no entry.
+const rejection = "Screening could not clear this application. Contact the issuer."
+
+// keep acts on a clean topic: a claim within RenewBefore of lapsing is
+// renewed (atomically, as every renewal), a pending application approved.
+func (r *Runner) keep(ctx context.Context, run *store.ScreeningRun, s subject, topic uint64) error {
+	// A ready claim waits for the owner's wallet to add it; there is
+	// nothing on the chain to renew yet.
+	if c, ok := s.claims[topic]; ok && c.State == store.IssuedAdded && c.ValidUntil.Sub(r.cfg.Clock()) <= r.cfg.RenewBefore {
+		_, err := r.cfg.Desk.Renew(ctx, s.id, topic)
+		if err != nil {
+			return fmt.Errorf("renew topic %d: %w", topic, err)
+		}
+		run.Renewed++
+	}
+	if a, ok := s.pending[topic]; ok {
+		_, err := r.cfg.Desk.Review(ctx, r.cfg.Desk.Issuer(), a.ID, issuer.Decision{Approve: true, Reason: "Screened clean."})
+		switch {
+		case err == nil:
+			run.Approved++
+		case !errors.Is(err, issuer.ErrDecided):
+			return fmt.Errorf("approve application %s: %w", a.ID, err)
+		}
+	}
+	return nil
+}
