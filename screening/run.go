@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,6 +24,7 @@ import (
 type Store interface {
 	store.ScreeningStore
 	store.IssuedClaimStore
+	store.ApplicationStore
 }
 
 // Chain lists an identity's wallets and keys, every address screened.
@@ -213,8 +215,9 @@ func (r *Runner) lease(ctx context.Context, name string) error {
 }
 
 // Due says whether a run is due, and why: the lists differ from those
-// the last run screened against, or the last run started an Interval ago.
-// Every node asks the store, so the schedule holds across a cluster.
+// the last run screened against, an application for a screened topic came
+// in since it started, or it started an Interval ago. Every node asks the
+// store, so the schedule holds across a cluster.
 func (r *Runner) Due(ctx context.Context) (store.ScreeningRunTrigger, bool, error) {
 	if r.ready() != nil {
 		return "", false, nil
@@ -231,7 +234,37 @@ func (r *Runner) Due(ctx context.Context) (store.ScreeningRunTrigger, bool, erro
 	case r.cfg.Clock().Sub(runs[0].StartedAt) >= r.cfg.Interval:
 		return store.TriggerSchedule, true, nil
 	}
-	return "", false, nil
+	fresh, err := r.applicationSince(ctx, runs[0].StartedAt)
+	if err != nil || !fresh {
+		return "", false, err
+	}
+	return store.TriggerApplication, true, nil
+}
+
+// applicationSince reports whether an application for a screened topic
+// is pending that was submitted at or after t: screening decides it at
+// the next tick rather than at the next scheduled run.
+func (r *Runner) applicationSince(ctx context.Context, t time.Time) (bool, error) {
+	cursor := ""
+	for {
+		apps, next, err := r.cfg.Store.ListApplications(ctx, store.ApplicationQuery{Issuer: r.cfg.Desk.Issuer(),
+			State: store.ApplicationPending, Newest: true, Cursor: cursor, Limit: 100})
+		if err != nil {
+			return false, err
+		}
+		for _, a := range apps {
+			if a.SubmittedAt.Before(t) {
+				return false, nil // newest first: the rest are older
+			}
+			if slices.Contains(r.topics, a.Topic) {
+				return true, nil
+			}
+		}
+		if next == "" {
+			return false, nil
+		}
+		cursor = next
+	}
 }
 
 // Loop refreshes the lists and runs whenever a run is due, checking

@@ -29,7 +29,9 @@ const (
 	TriggerSchedule ScreeningRunTrigger = "schedule"
 	TriggerLists    ScreeningRunTrigger = "lists" // a list version changed
 	TriggerManual   ScreeningRunTrigger = "manual"
-	TriggerClear    ScreeningRunTrigger = "clearance"
+	// TriggerApplication: an application for a screened topic came in
+	// since the last run.
+	TriggerApplication ScreeningRunTrigger = "application"
 )
 
 // ScreeningRun is one pass of the screening service over every screened

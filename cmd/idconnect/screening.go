@@ -150,7 +150,7 @@ func screeningCheck(ctx context.Context, c *cli.Command, stdin io.Reader, stdout
 		if !common.IsHexAddress(a) {
 			return &configError{fmt.Errorf("--address %q is not a 0x address of 20 bytes", a)}
 		}
-		q.address = common.HexToAddress(a)
+		q.address, q.byAddress = common.HexToAddress(a), true
 	} else {
 		q.name, q.birth, q.nationality = c.String("name"), c.String("birth-date"), c.String("nationality")
 	}
@@ -173,6 +173,7 @@ func (readOnlyLists) PutListVersion(context.Context, store.ListVersion) error { 
 type checkQuery struct {
 	name, birth, nationality string
 	address                  common.Address
+	byAddress                bool // the zero address is an address too
 }
 
 // checkHit is one hit as `screening check` prints it.
@@ -191,7 +192,7 @@ type checkResult struct {
 
 func (q checkQuery) run(ix *screening.Index, threshold float64) checkResult {
 	var hits []screening.Hit
-	if q.address != (common.Address{}) {
+	if q.byAddress {
 		hits = ix.MatchAddress(q.address)
 	} else {
 		hits = ix.MatchName(q.name, q.birth, q.nationality, threshold)
@@ -249,7 +250,7 @@ func parseQueryLine(line string, n int) parsedLine {
 		if len(parts) > 1 || !common.IsHexAddress(first) {
 			return fail("not a 0x address of 20 bytes")
 		}
-		return parsedLine{q: checkQuery{address: common.HexToAddress(first)}}
+		return parsedLine{q: checkQuery{address: common.HexToAddress(first), byAddress: true}}
 	}
 	q := checkQuery{name: first}
 	if len(parts) > 1 {

@@ -73,13 +73,25 @@ func newScreeningEnv(t *testing.T, listName, content string, renewBefore time.Du
 	e.owner.accountLogin("acct-screening-0001")
 	e.identity = identityOfSession(t, e.owner).Hex()
 
-	// The owner applies for AML; a clean run approves it and the claim is
-	// added to the identity.
+	// The owner applies for AML; the server's loop sees the application at
+	// its next tick, and the clean run approves it and adds the claim.
 	ownerRPC := &rpcCaller{t: t, issuer: e.issuer, auth: walletToken(t, e.issuer, e.owner.key)}
 	var app struct{ ApplicationID string }
 	ownerRPC.must("id_submitKycApplication", map[string]any{"identity": e.identity, "topic": 2,
 		"fields": map[string]string{"full_name": "Ada Lovelace", "date_of_birth": "1815-12-10", "nationality": "GB"}}, &app)
-	e.runNow()
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		var got struct{ State string }
+		ownerRPC.must("id_getKycApplication", map[string]string{"applicationId": app.ApplicationID}, &got)
+		if got.State == "approved" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the application is still %s: screening did not pick it up", got.State)
+		}
+	}
+	if run := e.finished(); run.Trigger != store.TriggerApplication || run.Approved != 1 {
+		t.Fatalf("the run that approved: %+v", run)
+	}
 	e.wantState("approved by a clean run", 2, "valid")
 
 	// A relying party holds a persistent grant on the AML claim.
@@ -166,6 +178,19 @@ func (e *screeningEnv) runs() []store.ScreeningRun {
 		e.t.Fatal(err)
 	}
 	return runs
+}
+
+// finished waits for the newest run to finish and returns it.
+func (e *screeningEnv) finished() store.ScreeningRun {
+	e.t.Helper()
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(50 * time.Millisecond) {
+		if runs := e.runs(); len(runs) > 0 && !runs[0].FinishedAt.IsZero() {
+			return runs[0]
+		}
+		if time.Now().After(deadline) {
+			e.t.Fatal("the screening run never finished")
+		}
+	}
 }
 
 // waitRun waits for a run, after the given number of runs, that screened
@@ -294,8 +319,8 @@ func TestScreeningNameHitCleared(t *testing.T) {
 	// The clearance holds for this version of the entry.
 	e.runNow()
 	e.wantState("after the next run", 2, "valid")
-	if runs := e.runs(); runs[0].Hits != 0 || runs[0].Revoked != 0 {
-		t.Fatalf("the run after the clearance: %+v", runs[0])
+	if run := e.finished(); run.Hits != 0 || run.Revoked != 0 {
+		t.Fatalf("the run after the clearance: %+v", run)
 	}
 }
 
