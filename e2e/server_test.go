@@ -32,8 +32,8 @@ type server struct {
 }
 
 // startServer runs the binary on three free loopback ports with a fresh data dir,
-// and returns once /healthz answers 200.
-func startServer(bin, dir string) (*server, error) {
+// and the extra flags, and returns once /healthz answers 200.
+func startServer(bin, dir string, extra ...string) (*server, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func startServer(bin, dir string) (*server, error) {
 		return nil, err
 	}
 	defer logs.Close()
-	s.cmd = exec.Command(bin, "serve", "--dev", "--addr", addrs[0], "--dev-rpc-addr", addrs[1], "--demo-addr", addrs[2], "--data-dir", s.DataDir)
+	s.cmd = exec.Command(bin, append([]string{"serve", "--dev", "--addr", addrs[0], "--dev-rpc-addr", addrs[1], "--demo-addr", addrs[2], "--data-dir", s.DataDir}, extra...)...)
 	s.cmd.Stdout, s.cmd.Stderr = out, logs
 	s.cmd.Env = withoutConfig(os.Environ())
 	s.cmd.SysProcAttr = dieWithParent()
