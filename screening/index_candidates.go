@@ -15,7 +15,7 @@ const (
 	// that share them (the same common given name and surname); the
 	// single phase walks one unit's names and reaches it when the
 	// query's rarest unit is that common.
-	maxWalk = 5000
+	maxWalk = 2000
 	// maxScored is the most candidates scored per query, the best by
 	// overlap.
 	maxScored = 200
@@ -59,35 +59,69 @@ func (ix *nameIndex) candidates(q []*tokenInfo, s *matchScratch) []candidate {
 // the names posted under a joined unit's key (which stands for two
 // tokens). It returns the units it covered: those with keys.
 func (ix *nameIndex) walkPairs(s *matchScratch) uint32 {
-	budget := maxWalk
+	w := s.newWalk()
 	var covered uint32
 	for u := range s.units {
-		uu := s.units[u]
-		if uu.plo == uu.phi {
-			continue
+		if s.units[u].plo < s.units[u].phi {
+			covered |= 1 << u
 		}
-		covered |= 1 << u
-		if s.compound&(1<<u) != 0 {
-			budget = ix.walkBlocks(s, s.blockBuf[uu.lo:uu.hi], 1<<u, budget)
-		}
-		for v := u + 1; v < len(s.units); v++ {
-			vv := s.units[v]
-			for _, a := range s.pairBuf[uu.plo:uu.phi] {
-				for _, b := range s.pairBuf[vv.plo:vv.phi] {
-					if a == b || budget == 0 {
-						continue
-					}
-					names := ix.pairs.pairNames(a, b)
-					names = names[:min(len(names), budget)]
-					budget -= len(names)
-					for _, n := range names {
-						s.mark(n, 1<<u|1<<v)
-					}
-				}
+	}
+	// Own keys with own keys first, then joined units, then keys one
+	// edit away: names one edit away never take the budget from the
+	// query's own spellings.
+	for near := 0; near < 2; near++ {
+		for u := range s.units {
+			for v := u + 1; v < len(s.units); v++ {
+				ix.walkUnitPair(s, &w, u, v, near == 1)
+			}
+			if uu := s.units[u]; near == 0 && s.compound&(1<<u) != 0 {
+				ix.walkBlocks(s, &w, s.blockBuf[uu.lo:uu.hi], 1<<u)
 			}
 		}
 	}
 	return covered
+}
+
+// walkUnitPair walks the pairs of keys of units u and v: their own keys,
+// or (near) the pairs where at least one key is of a token one edit away.
+func (ix *nameIndex) walkUnitPair(s *matchScratch, w *walk, u, v int, near bool) {
+	uu, vv := s.units[u], s.units[v]
+	for i, a := range s.pairBuf[uu.plo:uu.phi] {
+		for j, b := range s.pairBuf[vv.plo:vv.phi] {
+			own := uu.plo+i < uu.pmid && vv.plo+j < vv.pmid
+			if a != b && own != near {
+				names, years := ix.pairs.pairNames(a, b)
+				s.walkNames(w, names, years, 1<<u|1<<v)
+			}
+		}
+	}
+}
+
+// walk is the budget of one phase: how many more names it marks, and how
+// many more, past that, of entities born within a year of the query.
+type walk struct{ left, nearLeft int }
+
+func (s *matchScratch) newWalk() walk { return walk{left: maxWalk, nearLeft: maxWalk} }
+
+// walkNames marks names with bits within the walk's budget. Past the
+// budget it marks only names of entities born within a year of the
+// query, reading their years from years (beside the names, in order):
+// among many names alike, the birth date tells people apart.
+func (s *matchScratch) walkNames(w *walk, names []int32, years []int16, bits uint32) {
+	n := min(len(names), w.left)
+	for _, name := range names[:n] {
+		s.mark(name, bits)
+	}
+	w.left -= n
+	if n == len(names) || s.year == 0 {
+		return
+	}
+	for i := n; i < len(names) && w.nearLeft > 0; i++ {
+		if y := years[i]; y != 0 && abs(int(y-s.year)) <= 1 {
+			s.mark(names[i], bits)
+			w.nearLeft--
+		}
+	}
 }
 
 // walkSingle marks the names of the rarest unit that has postings, and of
@@ -95,32 +129,27 @@ func (ix *nameIndex) walkPairs(s *matchScratch) uint32 {
 // no name shares two. It returns the units it walked.
 func (ix *nameIndex) walkSingle(s *matchScratch) uint32 {
 	var walked uint32
-	budget := maxWalk
+	w := s.newWalk()
 	for _, u := range ix.byCost(s) {
 		un := s.units[u]
-		if un.initial != 0 || un.cost == 0 || un.cost > budget && walked != 0 {
+		if un.initial != 0 || un.cost == 0 || un.cost > w.left && walked != 0 {
 			continue
 		}
-		budget = ix.walkBlocks(s, s.blockBuf[un.lo:un.hi], 1<<u, budget)
+		ix.walkBlocks(s, &w, s.blockBuf[un.lo:un.hi], 1<<u)
 		walked |= 1 << u
 	}
 	return walked
 }
 
-// walkBlocks marks the names posted under blocks with bits, at most
-// budget of them, and returns the budget left. A unit walked to the
-// budget leaves out names that it cannot tell from those it marked; the
+// walkBlocks marks the names posted under blocks with bits, within the
+// walk's budget. A unit walked past the budget leaves out names that it
+// cannot tell from those it marked (but for their birth year); the
 // query's exact spelling was found by exactNames.
-func (ix *nameIndex) walkBlocks(s *matchScratch, blocks []int32, bits uint32, budget int) int {
+func (ix *nameIndex) walkBlocks(s *matchScratch, w *walk, blocks []int32, bits uint32) {
 	for _, b := range blocks {
-		post := ix.postings(b)
-		post = post[:min(len(post), budget)]
-		budget -= len(post)
-		for _, n := range post {
-			s.mark(n, bits)
-		}
+		names, years := ix.postings(b)
+		s.walkNames(w, names, years, bits)
 	}
-	return budget
 }
 
 // byCost orders the units by ascending cost.

@@ -8,18 +8,27 @@ import (
 // nameIndex finds the listed names worth scoring against a query without
 // scanning the list. Every listed name is a row of a flat table of token
 // ids; every distinct token has its tokenInfo, computed once. Names are
-// posted under blocks, and a query looks up the blocks of its tokens:
+// posted under blocks:
 //
 //   - the phonetic key of each token (so Mohammed finds Muhammad and
 //     محمد);
 //   - each given-name group of each token (so Bob finds Robert);
 //   - the phonetic key of two adjacent tokens joined when one is short or
-//     a prefix such as abdul (so Abd Allah finds Abdullah).
+//     a prefix such as abdul (so Abd Allah finds Abdullah);
 //
-// A query token also reaches the keys of the listed tokens one edit away
-// from it (a letter deleted, added, replaced or two swapped), through a
-// sorted table of hashes of each listed token with one letter deleted: a
-// typo need not change the phonetic key, but may.
+// and under each pair of their keys (index_pairs.go). A query token also
+// reaches the keys of the listed tokens one edit away from it (a letter
+// deleted, added, replaced or two swapped), through a sorted table of
+// hashes of each listed token with one letter deleted: a typo need not
+// change the phonetic key, but may.
+//
+// A query's candidates (index_candidates.go) are the names spelled
+// exactly as the query in any order (a table of hashes of sorted token
+// ids), the names that share two of its units through the pair index,
+// and, when the query has a single unit or no name shares two, the names
+// that share one. Every walk stops at a budget (maxWalk names, and as
+// many again of entities born within a year of the query), and at most
+// maxScored candidates, the best by overlap, are scored.
 type nameIndex struct {
 	nameEnt  []int32 // entity of each name
 	entYear  []int16 // by entity: its first birth year, 0 when unknown
@@ -36,6 +45,7 @@ type nameIndex struct {
 
 	postStart []int32 // block b's names are post[postStart[b]:postStart[b+1]]
 	post      []int32
+	postYear  []int16 // the birth year of each post's entity, 0 when unknown
 
 	fuzzy []fuzzyEntry // sorted by hash
 
@@ -173,10 +183,12 @@ func (b *nameBuilder) build() *nameIndex {
 		ix.postStart[i] += ix.postStart[i-1]
 	}
 	ix.post = make([]int32, len(b.nameBlocks))
+	ix.postYear = make([]int16, len(b.nameBlocks))
 	fill := slices.Clone(ix.postStart[:nBlocks])
 	for name := 0; name+1 < len(b.blockStart); name++ {
+		year := ix.entYear[ix.nameEnt[name]]
 		for _, blk := range b.nameBlocks[b.blockStart[name]:b.blockStart[name+1]] {
-			ix.post[fill[blk]] = int32(name)
+			ix.post[fill[blk]], ix.postYear[fill[blk]] = int32(name), year
 			fill[blk]++
 		}
 	}
@@ -252,9 +264,11 @@ func (ix *nameIndex) fuzzyHash(h uint64, fn func(tok int32)) {
 	}
 }
 
-// postings returns the names posted under block b.
-func (ix *nameIndex) postings(b int32) []int32 {
-	return ix.post[ix.postStart[b]:ix.postStart[b+1]]
+// postings returns the names posted under block b, and their entities'
+// birth years.
+func (ix *nameIndex) postings(b int32) ([]int32, []int16) {
+	lo, hi := ix.postStart[b], ix.postStart[b+1]
+	return ix.post[lo:hi], ix.postYear[lo:hi]
 }
 
 // nameTokens returns the token ids of name n.

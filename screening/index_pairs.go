@@ -17,6 +17,7 @@ type pairIndex struct {
 	pairStart  []int32 // by first block
 	pairSecond []int32
 	pairName   []int32
+	pairYear   []int16 // the birth year of each pairName's entity, 0 when unknown
 	// groupKeys are, for each given-name group, the key blocks of its
 	// listed members: a nickname pairs through its group's spellings.
 	groupKeys [][]int32
@@ -77,9 +78,10 @@ func (b *nameBuilder) buildPairs() {
 	p.pairStart = make([]int32, nBlocks+1)
 	p.pairSecond = make([]int32, len(entries))
 	p.pairName = make([]int32, len(entries))
+	p.pairYear = make([]int16, len(entries))
 	for i, e := range entries {
 		p.pairStart[e.a+1]++
-		p.pairSecond[i], p.pairName[i] = e.b, e.name
+		p.pairSecond[i], p.pairName[i], p.pairYear[i] = e.b, e.name, ix.entYear[ix.nameEnt[e.name]]
 	}
 	for i := 1; i <= nBlocks; i++ {
 		p.pairStart[i] += p.pairStart[i-1]
@@ -112,8 +114,9 @@ func countingSort(src, dst []pairEntry, n int, key func(pairEntry) int32) []pair
 	return dst
 }
 
-// pairNames returns the names posted under the pair of blocks a and b.
-func (p *pairIndex) pairNames(a, b int32) []int32 {
+// pairNames returns the names posted under the pair of blocks a and b,
+// and their entities' birth years.
+func (p *pairIndex) pairNames(a, b int32) ([]int32, []int16) {
 	if a > b {
 		a, b = b, a
 	}
@@ -121,11 +124,11 @@ func (p *pairIndex) pairNames(a, b int32) []int32 {
 	second := p.pairSecond[lo:hi]
 	i, found := slices.BinarySearch(second, b)
 	if !found {
-		return nil
+		return nil, nil
 	}
 	j := i
 	for j < len(second) && second[j] == b {
 		j++
 	}
-	return p.pairName[lo+i : lo+j]
+	return p.pairName[lo+i : lo+j], p.pairYear[lo+i : lo+j]
 }

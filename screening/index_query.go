@@ -7,7 +7,8 @@ import "slices"
 // one edit away), an initial (its letter), or two adjacent tokens joined.
 type queryUnit struct {
 	lo, hi   int // its blocks are scratch.blockBuf[lo:hi]
-	plo, phi int // its keys for the pair index are scratch.pairBuf[plo:phi]
+	plo, phi int // its keys for the pair index are scratch.pairBuf[plo:phi],
+	pmid     int // its own up to pmid, then those of tokens one edit away
 	cost     int // postings under its blocks
 	initial  byte
 }
@@ -88,29 +89,11 @@ func (ix *nameIndex) queryUnits(q []*tokenInfo, s *matchScratch) {
 		case len(s.units) == maxUnits:
 			return
 		case t.particle:
-			continue
 		case t.initial:
 			s.units = append(s.units, queryUnit{initial: t.text[0]})
-			continue
+		default:
+			ix.tokenUnit(s, t, s.qtoks[i] < 0)
 		}
-		lo, plo := len(s.blockBuf), len(s.pairBuf)
-		if kb, ok := ix.keyBlock[t.key]; ok {
-			s.blockBuf = append(s.blockBuf, kb)
-			s.pairBuf = append(s.pairBuf, kb)
-		}
-		for _, g := range t.groups {
-			s.blockBuf = append(s.blockBuf, int32(g))
-			s.pairBuf = append(s.pairBuf, ix.pairs.groupKeys[g]...)
-		}
-		if s.qtoks[i] < 0 && fuzzyToken(t) {
-			// A token no list holds may be a typo of one that a list
-			// holds (a listed token is its own best partner otherwise).
-			ix.fuzzyTokens(t.text, func(tok int32) {
-				s.blockBuf = append(s.blockBuf, ix.tokBlock[tok])
-				s.pairBuf = append(s.pairBuf, ix.tokBlock[tok])
-			})
-		}
-		ix.addUnit(s, lo, plo)
 	}
 	for i := 0; i+1 < len(q) && len(s.units) < maxUnits; i++ {
 		if !joinable(q[i], q[i+1]) {
@@ -120,21 +103,63 @@ func (ix *nameIndex) queryUnits(q []*tokenInfo, s *matchScratch) {
 			s.blockBuf = append(s.blockBuf, kb)
 			s.pairBuf = append(s.pairBuf, kb)
 			s.compound |= 1 << len(s.units)
-			ix.addUnit(s, len(s.blockBuf)-1, len(s.pairBuf)-1)
+			ix.addUnit(s, len(s.blockBuf)-1, len(s.pairBuf)-1, len(s.pairBuf))
 		}
 	}
 }
 
+// tokenUnit adds the unit of query token t: its phonetic key and name
+// groups, and the keys of listed tokens one edit away (unlisted: no list
+// holds t).
+func (ix *nameIndex) tokenUnit(s *matchScratch, t *tokenInfo, unlisted bool) {
+	lo, plo := len(s.blockBuf), len(s.pairBuf)
+	if kb, ok := ix.keyBlock[t.key]; ok {
+		s.blockBuf = append(s.blockBuf, kb)
+		s.pairBuf = append(s.pairBuf, kb)
+	}
+	for _, g := range t.groups {
+		s.blockBuf = append(s.blockBuf, int32(g))
+		s.pairBuf = append(s.pairBuf, ix.pairs.groupKeys[g]...)
+	}
+	pmid := len(sortedSet(s.pairBuf[plo:])) + plo
+	s.pairBuf = s.pairBuf[:pmid]
+	if fuzzyToken(t) {
+		// The keys of listed tokens one edit away reach typos and
+		// spellings whose key differs (Vucic, Vuchic): in the pair phase
+		// always, since pairs are few; in the single phase only for a
+		// token no list holds, since one that is listed has postings of
+		// its own.
+		ix.fuzzyTokens(t.text, func(tok int32) {
+			if unlisted {
+				s.blockBuf = append(s.blockBuf, ix.tokBlock[tok])
+			}
+			s.pairBuf = append(s.pairBuf, ix.tokBlock[tok])
+		})
+	}
+	ix.addUnit(s, lo, plo, pmid)
+}
+
 // addUnit makes the blocks from s.blockBuf[lo:] and the keys from
-// s.pairBuf[plo:] a unit.
-func (ix *nameIndex) addUnit(s *matchScratch, lo, plo int) {
+// s.pairBuf[plo:] a unit; the keys up to pmid are its own (its token's
+// and its name groups'), those after, of tokens one edit away.
+func (ix *nameIndex) addUnit(s *matchScratch, lo, plo, pmid int) {
 	s.blockBuf = s.blockBuf[:lo+len(sortedSet(s.blockBuf[lo:]))]
-	s.pairBuf = s.pairBuf[:plo+len(sortedSet(s.pairBuf[plo:]))]
+	near := s.pairBuf[pmid:]
+	slices.Sort(near)
+	near = slices.Compact(near)
+	n := 0
+	for _, k := range near {
+		if _, own := slices.BinarySearch(s.pairBuf[plo:pmid], k); !own {
+			near[n] = k
+			n++
+		}
+	}
+	s.pairBuf = s.pairBuf[:pmid+n]
 	cost := 0
 	for _, b := range s.blockBuf[lo:] {
 		cost += int(ix.postStart[b+1] - ix.postStart[b])
 	}
-	s.units = append(s.units, queryUnit{lo: lo, hi: len(s.blockBuf), plo: plo, phi: len(s.pairBuf), cost: cost})
+	s.units = append(s.units, queryUnit{lo: lo, hi: len(s.blockBuf), plo: plo, pmid: pmid, phi: len(s.pairBuf), cost: cost})
 }
 
 func sortedSet(xs []int32) []int32 {

@@ -111,8 +111,8 @@ const maxEvidence = birthAgrees + natAgrees
 
 // scoredName is a candidate's score, before the best per entity is kept.
 type scoredName struct {
-	name, ent int32
-	score     float64
+	name, ent   int32
+	score, base float64 // with evidence, and without
 }
 
 // MatchName returns the entries one of whose names scores at least
@@ -138,11 +138,13 @@ func (ix *Index) MatchName(name, birthDate, nationality string, threshold float6
 		_, e := ix.entity(ent)
 		adj, _ := evidence(birthDate, nationality, e.BirthDates, e.Nationalities)
 		if total := clamp01(r.score + adj); total >= threshold {
-			s.scored = append(s.scored, scoredName{name: c.name, ent: ent, score: total})
+			s.scored = append(s.scored, scoredName{name: c.name, ent: ent, score: total, base: r.score})
 		}
 	}
+	// Best first; of one entity's names that score alike once evidence
+	// is added (and clamped), the better name.
 	slices.SortFunc(s.scored, func(a, b scoredName) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.ent, b.ent), cmp.Compare(a.name, b.name))
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(b.base, a.base), cmp.Compare(a.ent, b.ent), cmp.Compare(a.name, b.name))
 	})
 	var hits []Hit
 	for i, sn := range s.scored {
@@ -163,8 +165,8 @@ func (ix *Index) nameHit(q []*tokenInfo, qnorm []string, name, birthDate, nation
 		field = FieldAlias
 	}
 	listed := e.Names[slot]
-	ltoks := ix.names.tokenInfos(sn.name, s)
 	r := ix.nameScore(q, sn.name, s, true)
+	ltoks := ix.names.tokenInfos(sn.name, s)
 	_, words := evidence(birthDate, nationality, e.BirthDates, e.Nationalities)
 	var b strings.Builder
 	b.WriteString("name ")

@@ -18,50 +18,64 @@ const DefaultThreshold = 0.85
 // NameScore is the similarity of two names with what else is known of
 // them, in [0, 1], and its explanation. It is symmetric.
 //
-// Both names are normalised (NormalizeName) into tokens. Each token has a
-// weight, its length in letters between 2 and 10 (0.5 for particles such
-// as al, bin, van, of and legal forms such as LLC or OOO; 1 for an
-// initial), and a phonetic key (a consonant skeleton, phonetic.go).
+// Both names are normalised (NormalizeName) into tokens. A token weighs
+// its length in letters, between 2 and 10; a particle (al, bin, van, de,
+// of …) or a legal form (LLC, OOO, GmbH …) weighs 0.5, an initial 1. Each
+// token has a phonetic key, a consonant skeleton that makes
+// transliterations collide (phonetic.go), and the given-name groups it is
+// in (nicknames.go). Two tokens score, by the first rule that applies:
 //
-// Two tokens score:
-//   - 1 when they are equal;
-//   - 0.95 when they are in one given-name group (a nickname table of
-//     spellings, transliterations and short forms: Bob ~ Robert, Sasha ~
+//  1. 1 when equal;
+//  2. 0.9 for an initial and a word that starts with it (J ~ John), 0 for
+//     an initial and anything else; tokens with digits or letters of
+//     other scripts (Han, Hangul …) score 0 unless equal;
+//  3. 0.95 when in one given-name group (Bob ~ Robert, Sasha ~
 //     Aleksandr, Misha ~ Mikhail, محمد ~ Mohammed);
-//   - 0.9 for an initial and a name that starts with it (J ~ John);
-//   - at most 0.3 when they are two known given names of no common group
-//     (Maria/Mario, Daniel/Danielle, Hassan/Hussein), the masculine and
-//     feminine forms of one family name (Petrov/Petrova,
-//     Papadopoulos/Papadopoulou), or a name and a longer one that starts
-//     with it (Sokolov/Sokolovsky, Hassan/Hassani): these are other people;
-//   - the larger of 0.93 and their Jaro-Winkler similarity when their
-//     phonetic keys are equal (a transliteration variant: Yusuf/Yousef,
-//     Tchaikovsky/Chaikovskiy);
-//   - otherwise their Jaro-Winkler similarity jw, softened: jw from 0.85,
-//     0 below 0.65, linear between (so that unrelated names, which share
-//     letters by chance, earn nothing);
-//   - tokens of other scripts (Han, Hangul …) score 1 when equal, else 0.
+//  4. with jw their Jaro-Winkler similarity: 0 when jw ≤ 0.65, unless
+//     their keys are equal and one is vowelless (Arabic script);
+//  5. at most 0.3 when they are another person's name: two known given
+//     names of no common group (Maria/Mario, Hassan/Hussein), two forms
+//     of one family name (Petrov/Petrova, Papadopoulos/Papadopoulou,
+//     Hansen/Hanson, Jamil/Jamila), or a name and a longer one that
+//     starts with it (Sokolov/Sokolovsky, Petrov/Petrovich) or adds the
+//     -i of descent (Hassan/Hasani);
+//  6. the larger of 0.93 and jw when their phonetic keys are equal and
+//     jw ≥ 0.7 or one is vowelless: a transliteration variant
+//     (Yusuf/Yousef, Tchaikovsky/Chaikovskiy, mhmd/Muhammad);
+//  7. at most 0.65 when their keys differ by a consonant, unless the
+//     difference is only an h or the j of dj (Sehcin/Sechin,
+//     Vucic/Vuchic, Djordje/Dorde) or two swapped consonants
+//     (Deripaksa): one other consonant is another name (Durov/Dubov,
+//     Stein/Stern) more often than a typo;
+//  8. otherwise jw softened: jw from 0.85 up, linear from 0 at 0.65 to
+//     0.85 at 0.85, so that names that share letters by chance earn
+//     nothing.
 //
 // Adjacent tokens on one side that together spell a token of the other
-// ("Abd al Aziz" and "Abdelaziz", "Jong Un" and "Jongun") are joined
-// first. Tokens are then paired one to one regardless of order, greedily
-// by descending similarity, so min(n, m) pairs form. The name score is
+// that no token of their side equals (the same text, the same phonetic
+// key, or a Jaro-Winkler similarity of 0.9) are joined first: "Abd al
+// Aziz" ~ "Abdelaziz", "Ali Reza" ~ "Alireza". Tokens are then paired one
+// to one regardless of order, greedily by descending similarity, so that
+// min(n, m) pairs form. The name score is
 //
-//	Σ s(a,b)·(w(a)+w(b)) / (Σ (w(a)+w(b)) + 0.25·Σ w(u))
+//	Σ s(a,b)·(w(a)+w(b)) / (Σ (w(a)+w(b)) + 0.25·Σ d(u))
 //
-// over the pairs (a, b) and the longer name's unpaired tokens u: a dropped
-// middle name or patronymic costs little when the rest pairs well. Then:
+// over the pairs (a, b) and the unpaired tokens u of the longer name: a
+// dropped middle name costs little when the rest pairs well. d(u) is
+// u's weight, but 1 for a patronymic (-ovich, -ovna, -ogly …) or a name
+// after bin, ibn or ben, which documents routinely leave out. Then:
 //   - when one name has a single token (particles aside) and the other
 //     more, the score is at most 0.75: a lone surname is not a person;
-//   - when no pair of whole words (not initials, not particles) scores
-//     0.85 or more, the score is at most 0.6.
+//   - when no pair of whole words (neither an initial nor a particle)
+//     scores 0.85 or more, the score is at most 0.6.
 //
 // Last, evidence, when both sides have it: birth dates compared at the
 // precision both have (a year against a full date compares years) add
-// 0.05 when they agree, subtract 0.05 when only month or day differ
-// (nothing when day and month are swapped), 0.10 when the years are one
-// apart and 0.25 when further; nationalities add 0.03 when equal and
-// subtract 0.07 when not. The result is clamped to [0, 1].
+// 0.05 when they agree, nothing when day and month are swapped, subtract
+// 0.05 when only month or day differ, 0.10 when the years are one apart
+// and 0.25 when further; nationalities add 0.03 when equal and subtract
+// 0.07 when not. The result is clamped to [0, 1]; DefaultThreshold is
+// 0.85.
 func NameScore(a, b NameFacts) (float64, string) {
 	qa, qb := newNameTokens(NormalizeName(a.Name)), newNameTokens(NormalizeName(b.Name))
 	var sc scorer

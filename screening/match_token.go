@@ -133,8 +133,6 @@ func tokenSim(a, b *tokenInfo) (float64, pairKind) {
 		return min(soften(jw), simDifferent), pairLonger
 	case sameKey && (jw >= phoneticMinJW || vowelless(a.text) || vowelless(b.text)):
 		return max(jw, simPhonetic), pairPhonetic
-	case jw <= softLow:
-		return 0, pairNone
 	case a.key != b.key && !sameLoosely(a, b):
 		return min(soften(jw), simConsonant), pairConsonant
 	}
