@@ -87,6 +87,8 @@ type Config struct {
 // It holds every issuer rule; the JSON-RPC and the pages call it.
 type Desk struct {
 	cfg Config
+	// guard, when set, holds back the topics screening keeps.
+	guard Guard
 	// sendMu serializes the desk's transactions: they come from one key,
 	// and its nonces must not be handed out twice.
 	sendMu sync.Mutex
@@ -115,6 +117,26 @@ func NewDesk(cfg Config) (*Desk, error) {
 		cfg.Rand = rand.Reader
 	}
 	return &Desk{cfg: cfg}, nil
+}
+
+// Guard holds back the claims that screening keeps: it refuses, wrapping
+// ErrHeld, a topic that a standing screening hit holds for the subject.
+// The screening Runner is one.
+type Guard interface {
+	Held(ctx context.Context, subject common.Address, topic uint64) error
+}
+
+// SetGuard makes every issue, renewal and approval ask g first, whoever
+// asks for it: the JSON-RPC, the console or screening itself. Call it
+// before the desk serves; the screening runner is built on the desk, so
+// it cannot be in Config.
+func (d *Desk) SetGuard(g Guard) { d.guard = g }
+
+func (d *Desk) held(ctx context.Context, subject common.Address, topic uint64) error {
+	if d.guard == nil {
+		return nil
+	}
+	return d.guard.Held(ctx, subject, topic)
 }
 
 // Issuer is the ClaimIssuer contract the desk issues for.

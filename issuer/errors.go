@@ -32,6 +32,10 @@ var (
 	// ErrNotFound means no such application, or no claim of this issuer
 	// on the identity for the topic.
 	ErrNotFound = errors.New("issuer: not found")
+	// ErrHeld refuses to issue, renew or approve a claim on a topic that
+	// a standing screening hit holds for the identity, until a reviewer
+	// clears the hit.
+	ErrHeld = errors.New("issuer: a screening hit holds this topic for the identity")
 	// ErrNotReviewer refuses a wallet that holds no CLAIM (3) key on the
 	// issuer identity.
 	ErrNotReviewer = errors.New("issuer: wallet is not a reviewer of this issuer")

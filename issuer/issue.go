@@ -53,6 +53,9 @@ func (d *Desk) plan(ctx context.Context, subject common.Address, topic uint64, o
 	if _, ok := d.cfg.Topics[topic]; !ok {
 		return planned{}, fmt.Errorf("%w: %d", ErrTopic, topic)
 	}
+	if err := d.held(ctx, subject, topic); err != nil {
+		return planned{}, err
+	}
 	old, err := d.onChain(ctx, subject, topic)
 	switch {
 	case err == nil && old.State != identity.StateRevoked:
@@ -81,6 +84,9 @@ func (d *Desk) Renew(ctx context.Context, subject common.Address, topic uint64) 
 	defer cancel()
 	unlock := d.lockTopic(subject, topic)
 	defer unlock()
+	if err := d.held(ctx, subject, topic); err != nil {
+		return Issued{}, err
+	}
 	old, err := d.onChain(ctx, subject, topic)
 	if err != nil {
 		return Issued{}, err

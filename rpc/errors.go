@@ -67,7 +67,7 @@ func (s *Server) fromFlow(method string, err error) error {
 		return e
 	case errors.Is(err, issuer.ErrTopic), errors.Is(err, issuer.ErrApplication), errors.Is(err, issuer.ErrTerms):
 		return newError(CodeInvalidParams, "%s", err.Error())
-	case errors.Is(err, issuer.ErrDecided), errors.Is(err, issuer.ErrPending), errors.Is(err, issuer.ErrNotLater):
+	case errors.Is(err, issuer.ErrDecided), errors.Is(err, issuer.ErrPending), errors.Is(err, issuer.ErrNotLater), errors.Is(err, issuer.ErrHeld):
 		return newError(CodeConflict, "%s", err.Error())
 	case errors.Is(err, issuer.ErrNotFound), errors.Is(err, store.ErrNotFound),
 		errors.Is(err, identity.ErrNoIdentity), errors.Is(err, identity.ErrNotIdentity):

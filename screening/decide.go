@@ -95,7 +95,7 @@ func (r *Runner) Clear(ctx context.Context, reviewer common.Address, id, reason 
 	}
 	var errs []error
 	for _, t := range h.Topics {
-		if held[t] {
+		if _, ok := held[t]; ok {
 			continue
 		}
 		errs = append(errs, r.restore(ctx, reviewer, h.Identity, t, apps))
@@ -108,7 +108,7 @@ func (r *Runner) Clear(ctx context.Context, reviewer common.Address, id, reason 
 func (r *Runner) restore(ctx context.Context, reviewer, subject common.Address, topic uint64, apps []store.Application) error {
 	for _, a := range apps {
 		if a.Topic == topic && a.State == store.ApplicationPending {
-			_, err := r.cfg.Desk.Review(ctx, reviewer, a.ID, issuer.Decision{Approve: true, Reason: "Screening hit cleared."})
+			_, err := r.cfg.Desk.Review(ctx, reviewer, a.ID, issuer.Decision{Approve: true, Reason: "Screened clean."})
 			if err != nil && !errors.Is(err, issuer.ErrDecided) {
 				return fmt.Errorf("approve application %s: %w", a.ID, err)
 			}
@@ -180,8 +180,26 @@ func (r *Runner) decide(ctx context.Context, id string, d store.HitDecision) (st
 	return decided, err
 }
 
+// Held is the desk's guard (issuer.Guard): a rolling topic that a
+// standing hit holds for the subject is not issued, renewed or approved,
+// by whoever asks, until a reviewer clears the hit.
+func (r *Runner) Held(ctx context.Context, subject common.Address, topic uint64) error {
+	if !slices.Contains(r.topics, topic) {
+		return nil
+	}
+	held, err := r.standing(ctx, subject)
+	if err != nil {
+		return fmt.Errorf("screening: standing hits: %w", err)
+	}
+	if _, ok := held[topic]; ok {
+		return fmt.Errorf("%w: topic %d of %s", issuer.ErrHeld, topic, subject.Hex())
+	}
+	return nil
+}
+
 // standing returns the topics that the identity's open or confirmed hits
-// still hold.
+// still hold: true where the hold is firm (an address or oracle hit, or a
+// confirmed match), false for an open name hit.
 func (r *Runner) standing(ctx context.Context, subject common.Address) (map[uint64]bool, error) {
 	held := map[uint64]bool{}
 	for _, state := range []store.HitState{store.HitOpen, store.HitConfirmed} {
@@ -190,8 +208,9 @@ func (r *Runner) standing(ctx context.Context, subject common.Address) (map[uint
 			return nil, err
 		}
 		for _, h := range hits {
+			firm := h.Kind != store.HitName || h.State == store.HitConfirmed
 			for _, t := range h.Topics {
-				held[t] = true
+				held[t] = held[t] || firm
 			}
 		}
 	}

@@ -160,6 +160,9 @@ func (l *Lists) refreshOne(ctx context.Context, src string) (bool, error) {
 	defer body.Close()
 	list, err := ReadList(ListName(src), src, body, l.cfg.Clock())
 	if err != nil {
+		// Remembered, so that the same bad version is not read and parsed
+		// again at every refresh; a new one is.
+		l.seen[src] = st
 		v := store.ListVersion{Source: src, Name: ListName(src), LoadedAt: l.cfg.Clock()}
 		var pe *ParseError
 		if errors.As(err, &pe) {

@@ -136,7 +136,7 @@ func (ix *Index) MatchName(name, birthDate, nationality string, threshold float6
 		}
 		ent := ix.names.nameEnt[c.name]
 		_, e := ix.entity(ent)
-		adj, _ := evidence(birthDate, nationality, e.BirthDates, e.Nationalities)
+		adj, _ := evidence(birthDate, nationality, e.BirthDates, e.Nationalities, false)
 		if total := clamp01(r.score + adj); total >= threshold {
 			s.scored = append(s.scored, scoredName{name: c.name, ent: ent, score: total, base: r.score})
 		}
@@ -146,7 +146,7 @@ func (ix *Index) MatchName(name, birthDate, nationality string, threshold float6
 	slices.SortFunc(s.scored, func(a, b scoredName) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(b.base, a.base), cmp.Compare(a.ent, b.ent), cmp.Compare(a.name, b.name))
 	})
-	var hits []Hit
+	hits := make([]Hit, 0, len(s.scored))
 	for i, sn := range s.scored {
 		if i > 0 && slices.ContainsFunc(s.scored[:i], func(o scoredName) bool { return o.ent == sn.ent }) {
 			continue
@@ -167,8 +167,9 @@ func (ix *Index) nameHit(q []*tokenInfo, qnorm []string, name, birthDate, nation
 	listed := e.Names[slot]
 	r := ix.nameScore(q, sn.name, s, true)
 	ltoks := ix.names.tokenInfos(sn.name, s)
-	_, words := evidence(birthDate, nationality, e.BirthDates, e.Nationalities)
+	_, words := evidence(birthDate, nationality, e.BirthDates, e.Nationalities, true)
 	var b strings.Builder
+	b.Grow(256)
 	b.WriteString("name ")
 	b.WriteString(strconv.Quote(strings.Join(qnorm, " ")))
 	b.WriteString(" ~ ")

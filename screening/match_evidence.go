@@ -2,7 +2,6 @@ package screening
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -20,7 +19,7 @@ const (
 // against an entry's birth dates and nationalities, and its words. An
 // entry may list several of each: the one that agrees best counts. Either
 // side unknown adjusts nothing.
-func evidence(birth, nat string, births, nats []string) (float64, []string) {
+func evidence(birth, nat string, births, nats []string, explain bool) (float64, []string) {
 	var adj float64
 	var words []string
 	if q, ok := parseBirth(birth); ok {
@@ -37,7 +36,7 @@ func evidence(birth, nat string, births, nats []string) (float64, []string) {
 		}
 		if found {
 			adj += best
-			words = append(words, fmt.Sprintf("%s (%+.2f)", word, best))
+			words = appendWord(words, explain, word, best)
 		}
 	}
 	if nat != "" && len(nats) > 0 {
@@ -48,9 +47,16 @@ func evidence(birth, nat string, births, nats []string) (float64, []string) {
 			}
 		}
 		adj += a
-		words = append(words, fmt.Sprintf("%s (%+.2f)", w, a))
+		words = appendWord(words, explain, w, a)
 	}
 	return adj, words
+}
+
+func appendWord(words []string, explain bool, word string, adj float64) []string {
+	if !explain {
+		return words
+	}
+	return append(words, fmt.Sprintf("%s (%+.2f)", word, adj))
 }
 
 // birth is a date of birth at the precision it is known: year, month
@@ -58,22 +64,27 @@ func evidence(birth, nat string, births, nats []string) (float64, []string) {
 type birth struct{ y, m, d, prec int }
 
 func parseBirth(s string) (birth, bool) {
-	parts := strings.Split(strings.TrimSpace(s), "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
-		return birth{}, false
-	}
+	s = strings.TrimSpace(s)
 	var v [3]int
-	for i, p := range parts {
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 {
+	part, digits := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '-' && digits > 0 && part < 2:
+			part, digits = part+1, 0
+		case '0' <= c && c <= '9' && (part == 0 && digits < 4 || part > 0 && digits < 2):
+			v[part] = v[part]*10 + int(c-'0')
+			digits++
+		default:
 			return birth{}, false
 		}
-		v[i] = n
 	}
-	if len(parts) >= 2 && (v[1] < 1 || v[1] > 12) || len(parts) == 3 && (v[2] < 1 || v[2] > 31) {
+	if len(s) < 4 || s[4:] != "" && s[4] != '-' || digits == 0 {
+		return birth{}, false // the year has four digits, and no part is empty
+	}
+	if part >= 1 && (v[1] < 1 || v[1] > 12) || part == 2 && (v[2] < 1 || v[2] > 31) {
 		return birth{}, false
 	}
-	return birth{y: v[0], m: v[1], d: v[2], prec: len(parts)}, true
+	return birth{y: v[0], m: v[1], d: v[2], prec: part + 1}, true
 }
 
 // compareBirth compares two dates at the precision both have.

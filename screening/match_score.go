@@ -80,7 +80,7 @@ func NameScore(a, b NameFacts) (float64, string) {
 	qa, qb := newNameTokens(NormalizeName(a.Name)), newNameTokens(NormalizeName(b.Name))
 	var sc scorer
 	r := sc.score(qa, qb, true)
-	adj, words := evidence(a.BirthDate, a.Nationality, oneOrNone(b.BirthDate), oneOrNone(b.Nationality))
+	adj, words := evidence(a.BirthDate, a.Nationality, oneOrNone(b.BirthDate), oneOrNone(b.Nationality), true)
 	return clamp01(r.score + adj), joinReason(r.explain, words)
 }
 

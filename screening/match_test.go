@@ -229,3 +229,21 @@ func TestMatchNameConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestEmptyIndex: an index of no lists, or of entries with no name (a
+// listed wallet), answers every query with nothing, or the address.
+func TestEmptyIndex(t *testing.T) {
+	q := screening.Query{Name: "Ivan Petrov", BirthDate: "1970", Addresses: []common.Address{listedWallet},
+		Keys: []common.Hash{screening.KeyHash(listedWallet)}}
+	if hits := screening.NewIndex().Screen(q, screening.DefaultThreshold); len(hits) != 0 {
+		t.Errorf("empty index: %+v", hits)
+	}
+	wallets := &screening.List{Name: "w", Entities: []screening.Entity{
+		{ID: "1", Schema: screening.SchemaWallet, Addresses: []common.Address{listedWallet}},
+		{ID: "2", Names: []string{"", "-"}},
+	}}
+	hits := screening.NewIndex(wallets).Screen(q, screening.DefaultThreshold)
+	if len(hits) != 2 || hits[0].Field != screening.FieldAddress || hits[1].Field != screening.FieldKey || hits[0].EntityName != "" {
+		t.Errorf("wallet-only list: %+v", hits)
+	}
+}

@@ -128,3 +128,20 @@ func TestJaroWinkler(t *testing.T) {
 		t.Errorf("jaroWinkler of 100-letter tokens one letter apart = %.4f", got)
 	}
 }
+
+func TestParseBirth(t *testing.T) {
+	for in, want := range map[string]birth{
+		"1985": {y: 1985, prec: 1}, "1985-04": {y: 1985, m: 4, prec: 2},
+		"1985-04-07": {y: 1985, m: 4, d: 7, prec: 3}, " 1985-4-7 ": {y: 1985, m: 4, d: 7, prec: 3},
+	} {
+		if got, ok := parseBirth(in); !ok || got != want {
+			t.Errorf("parseBirth(%q) = %+v, %v; want %+v", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "85", "198-04", "19851", "1985-", "-1985", "1985-13", "1985-04-32",
+		"1985-004", "1985-04-07-01", "1985/04/07", "abcd", "1985-00"} {
+		if got, ok := parseBirth(in); ok {
+			t.Errorf("parseBirth(%q) = %+v, want no date", in, got)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -25,6 +26,7 @@ type Store interface {
 	store.ScreeningStore
 	store.IssuedClaimStore
 	store.ApplicationStore
+	store.Transactor
 }
 
 // Chain lists an identity's wallets and keys, every address screened.
@@ -70,6 +72,9 @@ type Config struct {
 type Runner struct {
 	cfg    Config
 	topics []uint64
+	// running keeps a second run on this node (the loop's and a reviewer's)
+	// from starting while one goes on.
+	running sync.Mutex
 }
 
 // leaseTTL bounds how long a crashed node keeps others from running; a
@@ -121,42 +126,49 @@ func NewRunner(cfg Config) (*Runner, error) {
 // ErrBusy means another node holds the lease and is running.
 var ErrBusy = errors.New("screening: another node is running")
 
-// ErrNoLists refuses a run while there is nothing to screen against, or
-// a list it was given never loaded: no one is called clean, nothing is
-// renewed or approved, on an incomplete screening.
-var ErrNoLists = errors.New("screening: not every list is loaded")
+// ErrNoLists refuses a run while no list has loaded: there is nothing to
+// screen against.
+var ErrNoLists = errors.New("screening: no list is loaded")
 
-// ready checks there is something to screen against, and all of it.
-func (r *Runner) ready() error {
-	if missing := r.cfg.Lists.Missing(); len(missing) > 0 {
-		return fmt.Errorf("%w: %s never loaded", ErrNoLists, strings.Join(missing, ", "))
-	}
+// errIncomplete marks a run that screened against fewer lists than it was
+// given, or without the oracle's answer: it still revokes on every hit it
+// found, but calls no one clean, so it renews and approves nothing.
+var errIncomplete = errors.New("screening incomplete: nothing was renewed or approved")
+
+// ready checks there is something to screen against, and reports what is
+// missing from a complete screening.
+func (r *Runner) ready() (missing []string, err error) {
 	// The oracle is consulted too, not instead: it knows addresses only.
 	if len(r.cfg.Lists.Index().Lists()) == 0 {
-		return fmt.Errorf("%w: no list is configured", ErrNoLists)
+		return nil, fmt.Errorf("%w: no list is configured, or none has loaded", ErrNoLists)
 	}
-	return nil
+	return r.cfg.Lists.Missing(), nil
 }
 
 // Run screens every identity the issuer screens once, and returns the
-// run it recorded. It fails with ErrBusy when another node is running.
+// run it recorded. It fails with ErrBusy when another run, on this node or
+// another, holds the lease.
 func (r *Runner) Run(ctx context.Context, trigger store.ScreeningRunTrigger) (store.ScreeningRun, error) {
-	if err := r.ready(); err != nil {
+	missing, err := r.ready()
+	if err != nil {
 		return store.ScreeningRun{}, err
 	}
-	lease := "screening:" + r.cfg.Desk.Issuer().Hex()
-	if err := r.lease(ctx, lease); err != nil {
-		return store.ScreeningRun{}, err
+	if !r.running.TryLock() {
+		return store.ScreeningRun{}, ErrBusy
 	}
-	defer func() {
-		if err := r.cfg.Store.ReleaseLease(context.WithoutCancel(ctx), lease, r.cfg.Node); err != nil {
-			r.cfg.Log.Warn("screening: release lease", "err", err) // it runs out on its own
-		}
-	}()
+	defer r.running.Unlock()
 	id, err := newID(r.cfg.Rand)
 	if err != nil {
 		return store.ScreeningRun{}, err
 	}
+	// Each run holds the lease under its own name, so that nothing but the
+	// run that took it extends or releases it.
+	l := lease{r: r, name: "screening:" + r.cfg.Desk.Issuer().Hex(), holder: r.cfg.Node + "/" + id}
+	if err := l.take(ctx); err != nil {
+		return store.ScreeningRun{}, err
+	}
+	ctx, stop := l.keep(ctx)
+	defer stop()
 	ix := r.cfg.Lists.Index()
 	run := store.ScreeningRun{ID: id, Issuer: r.cfg.Desk.Issuer(), Node: r.cfg.Node, Trigger: trigger,
 		Lists: ix.Versions(), StartedAt: r.cfg.Clock()}
@@ -164,47 +176,66 @@ func (r *Runner) Run(ctx context.Context, trigger store.ScreeningRunTrigger) (st
 		return run, fmt.Errorf("screening: record run: %w", err)
 	}
 	var errs []error
-	after, extended := common.Address{}, r.cfg.Clock()
-	for {
+	if len(missing) > 0 {
+		errs = append(errs, fmt.Errorf("%w: %s never loaded", errIncomplete, strings.Join(missing, ", ")))
+	}
+	errs = append(errs, r.screenAll(ctx, ix, &run, len(missing) == 0))
+	return r.finish(ctx, run, errors.Join(errs...))
+}
+
+// screenAll screens every subject, page by page, until done or ctx ends
+// (the lease was lost, or the node stops).
+func (r *Runner) screenAll(ctx context.Context, ix *Index, run *store.ScreeningRun, complete bool) error {
+	var errs []error
+	after := common.Address{}
+	for ctx.Err() == nil {
 		page, err := r.cfg.Store.ScreeningSubjects(ctx, r.cfg.Desk.Issuer(), r.topics, after, 100)
 		if err != nil {
-			errs = append(errs, err)
-			break
+			return errors.Join(append(errs, err)...)
 		}
 		for _, subject := range page {
-			if err := r.screen(ctx, ix, &run, subject); err != nil {
+			if ctx.Err() != nil {
+				break
+			}
+			if err := r.screen(ctx, ix, run, subject, complete); err != nil {
 				errs = append(errs, fmt.Errorf("%s: %w", subject.Hex(), err))
 			}
 			run.Screened++
-			if r.cfg.Clock().Sub(extended) > leaseTTL/5 {
-				if err := r.lease(ctx, lease); err != nil {
-					errs = append(errs, err)
-					break
-				}
-				extended = r.cfg.Clock()
-			}
 		}
-		if len(page) < 100 || ctx.Err() != nil {
+		if len(page) < 100 {
 			break
 		}
 		after = page[len(page)-1]
 	}
+	if err := context.Cause(ctx); err != nil {
+		errs = append(errs, fmt.Errorf("screening stopped: %w", err))
+	}
+	return errors.Join(errs...)
+}
+
+func (r *Runner) finish(ctx context.Context, run store.ScreeningRun, err error) (store.ScreeningRun, error) {
 	run.FinishedAt = r.cfg.Clock()
-	if err := errors.Join(errs...); err != nil {
+	if err != nil {
 		run.Error = truncate(err.Error(), 2000)
 		r.cfg.Log.Error("screening run finished with errors", "run", run.ID, "err", err)
 	}
 	if err := r.cfg.Store.FinishScreeningRun(context.WithoutCancel(ctx), run); err != nil {
 		return run, fmt.Errorf("screening: record run: %w", err)
 	}
-	r.cfg.Log.Info("screening run", "run", run.ID, "trigger", trigger, "screened", run.Screened, "renewed", run.Renewed,
+	r.cfg.Log.Info("screening run", "run", run.ID, "trigger", run.Trigger, "screened", run.Screened, "renewed", run.Renewed,
 		"approved", run.Approved, "hits", run.Hits, "revoked", run.Revoked)
 	return run, nil
 }
 
-func (r *Runner) lease(ctx context.Context, name string) error {
-	now := r.cfg.Clock()
-	ok, err := r.cfg.Store.AcquireLease(ctx, name, r.cfg.Node, now, now.Add(leaseTTL))
+// lease is one run's hold on the issuer's screening lease.
+type lease struct {
+	r            *Runner
+	name, holder string
+}
+
+func (l lease) take(ctx context.Context) error {
+	now := l.r.cfg.Clock()
+	ok, err := l.r.cfg.Store.AcquireLease(ctx, l.name, l.holder, now, now.Add(leaseTTL))
 	switch {
 	case err != nil:
 		return fmt.Errorf("screening: lease: %w", err)
@@ -214,12 +245,46 @@ func (r *Runner) lease(ctx context.Context, name string) error {
 	return nil
 }
 
+// errLeaseLost ends a run whose lease could not be extended: another node
+// may have taken over.
+var errLeaseLost = errors.New("screening: the lease could not be extended")
+
+// keep extends the lease every fifth of its time while the run goes on,
+// however long one identity takes, and cancels the returned context when
+// it cannot; stop ends it and releases the lease.
+func (l lease) keep(ctx context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(leaseTTL / 5)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if err := l.take(ctx); err != nil {
+					cancel(fmt.Errorf("%w: %w", errLeaseLost, err))
+					return
+				}
+			}
+		}
+	}()
+	return ctx, func() {
+		close(done)
+		cancel(nil)
+		if err := l.r.cfg.Store.ReleaseLease(context.WithoutCancel(ctx), l.name, l.holder); err != nil {
+			l.r.cfg.Log.Warn("screening: release lease", "err", err) // it runs out on its own
+		}
+	}
+}
+
 // Due says whether a run is due, and why: the lists differ from those
 // the last run screened against, an application for a screened topic came
 // in since it started, or it started an Interval ago. Every node asks the
 // store, so the schedule holds across a cluster.
 func (r *Runner) Due(ctx context.Context) (store.ScreeningRunTrigger, bool, error) {
-	if r.ready() != nil {
+	if _, err := r.ready(); err != nil {
 		return "", false, nil
 	}
 	runs, err := r.cfg.Store.ScreeningRuns(ctx, r.cfg.Desk.Issuer(), 1)

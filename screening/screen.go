@@ -44,50 +44,52 @@ type subject struct {
 	query   Query
 }
 
-// screen screens one identity and acts on the outcome: hits revoke the
-// claims they fall on, and clean topics are renewed or approved.
-func (r *Runner) screen(ctx context.Context, ix *Index, run *store.ScreeningRun, id common.Address) error {
+// screen screens one identity and acts on the outcome: every hit found
+// revokes the claims it falls on, even when the screening is incomplete;
+// clean topics are renewed or approved only after a complete screening
+// that had a name to screen.
+func (r *Runner) screen(ctx context.Context, ix *Index, run *store.ScreeningRun, id common.Address, complete bool) error {
 	s, err := r.subject(ctx, id)
 	if err != nil {
 		return err
 	}
+	var errs []error
 	hits := ix.Screen(s.query, r.cfg.Threshold)
 	if r.cfg.Oracle != nil {
 		oh, err := r.oracleHits(ctx, s.query.Addresses)
 		if err != nil {
-			return err // fail closed: an unanswered check is no clean result
+			// Fail closed: an unanswered check is no clean result.
+			complete, errs = false, append(errs, fmt.Errorf("%w: %w", errIncomplete, err))
 		}
 		hits = append(hits, oh...)
 	}
-	// Topics a standing hit holds, and the strongest kind. Hits that stand
-	// from earlier runs hold too, until a reviewer clears them.
-	held := map[uint64]store.HitKind{}
-	earlier, err := r.standing(ctx, id)
+	if s.query.Name == "" {
+		// Without a name only addresses were screened, and PEP lists name
+		// people: no one is called clean on that.
+		complete, errs = false, append(errs, fmt.Errorf("%w: no application of the identity gives a name to screen", errIncomplete))
+	}
+	// The topics standing hits hold; true where the hold is firm. Hits of
+	// earlier runs hold until a reviewer clears them.
+	held, err := r.standing(ctx, id)
 	if err != nil {
 		return err
-	}
-	for t := range earlier {
-		held[t] = store.HitName
 	}
 	for _, h := range hits {
 		rec, standing, err := r.record(ctx, run, s, h)
 		if err != nil {
-			return err
+			errs = append(errs, err)
 		}
 		if !standing {
 			continue
 		}
 		for _, t := range rec.Topics {
-			if held[t] != store.HitAddress && held[t] != store.HitOracle {
-				held[t] = rec.Kind
-			}
+			held[t] = held[t] || rec.Kind != store.HitName
 		}
 	}
-	var errs []error
 	for _, t := range r.topics {
-		if kind, ok := held[t]; ok {
-			errs = append(errs, r.hold(ctx, run, s, t, kind))
-		} else {
+		if firm, ok := held[t]; ok {
+			errs = append(errs, r.hold(ctx, run, s, t, firm))
+		} else if complete {
 			errs = append(errs, r.keep(ctx, run, s, t))
 		}
 	}
@@ -169,24 +171,14 @@ type explanation struct {
 func hitAAD(id string) string { return "screening-hit:" + id }
 
 // record stores a new hit, or finds the one already stored for this entry
-// version. It reports whether the hit stands: a name hit a reviewer
-// cleared for this version of the entry does not.
+// version and this query. It reports whether the hit stands: a name hit a
+// reviewer cleared for them does not. A hit that could not be stored
+// stands all the same, so that its claims are revoked; the hit and its
+// alert are stored in one transaction, so neither is lost without the
+// other, and the next run tries both again.
 func (r *Runner) record(ctx context.Context, run *store.ScreeningRun, s subject, h Hit) (store.ScreeningHit, bool, error) {
-	kind, digest := kindOf(h)
-	old, err := r.cfg.Store.LatestScreeningHit(ctx, r.cfg.Desk.Issuer(), s.id, h.List, h.EntityID, digest)
-	switch {
-	case err == nil && old.State == store.HitCleared && old.Kind == store.HitName:
-		return old, false, nil
-	case err == nil:
-		return old, true, nil
-	case !errors.Is(err, store.ErrNotFound):
-		return old, false, err
-	}
-	id, err := newID(r.cfg.Rand)
-	if err != nil {
-		return store.ScreeningHit{}, false, err
-	}
-	rec := store.ScreeningHit{ID: id, RunID: run.ID, Issuer: r.cfg.Desk.Issuer(), Identity: s.id, Kind: kind,
+	kind, digest := kindOf(h, s.query)
+	rec := store.ScreeningHit{RunID: run.ID, Issuer: r.cfg.Desk.Issuer(), Identity: s.id, Kind: kind,
 		List: h.List, EntityID: h.EntityID, EntityDigest: digest, Field: string(h.Field), Score: h.Score,
 		State: store.HitOpen, CreatedAt: r.cfg.Clock()}
 	for _, t := range r.topics {
@@ -194,43 +186,63 @@ func (r *Runner) record(ctx context.Context, run *store.ScreeningRun, s subject,
 			rec.Topics = append(rec.Topics, t)
 		}
 	}
+	old, err := r.cfg.Store.LatestScreeningHit(ctx, r.cfg.Desk.Issuer(), s.id, h.List, h.EntityID, digest)
+	switch {
+	case err == nil && old.Kind == kind:
+		return old, old.State != store.HitCleared || kind != store.HitName, nil
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		return rec, true, err
+	}
+	if rec.ID, err = newID(r.cfg.Rand); err != nil {
+		return rec, true, err
+	}
 	plain, err := json.Marshal(explanation{EntityName: h.EntityName, Value: h.Value, Matched: h.Matched, Reason: h.Reason, Score: h.Score})
 	if err != nil {
-		return rec, false, err
+		return rec, true, err
 	}
-	if rec.WrappedKey, rec.Explanation, err = r.cfg.Sealer.Seal(hitAAD(id), plain); err != nil {
-		return rec, false, err
+	if rec.WrappedKey, rec.Explanation, err = r.cfg.Sealer.Seal(hitAAD(rec.ID), plain); err != nil {
+		return rec, true, err
 	}
-	if err := r.cfg.Store.PutScreeningHit(ctx, rec); err != nil {
-		return rec, false, fmt.Errorf("screening: store hit: %w", err)
+	err = r.cfg.Store.InTx(ctx, func(ctx context.Context) error {
+		if err := r.cfg.Store.PutScreeningHit(ctx, rec); err != nil {
+			return fmt.Errorf("screening: store hit: %w", err)
+		}
+		if r.cfg.Alerts == nil {
+			return nil
+		}
+		return r.cfg.Alerts.ScreeningHit(ctx, r.cfg.Desk.Issuer(), rec)
+	})
+	if err != nil {
+		return rec, true, err
 	}
 	run.Hits++
-	if r.cfg.Alerts != nil {
-		if err := r.cfg.Alerts.ScreeningHit(ctx, r.cfg.Desk.Issuer(), rec); err != nil {
-			return rec, true, fmt.Errorf("screening: alert: %w", err)
-		}
-	}
-	r.cfg.Log.Warn("screening hit", "hit", rec.ID, "kind", kind, "list", rec.List, "entity", rec.EntityID, "run", run.ID)
+	// The log names the hit only: its list entry and the identity's name
+	// stay behind the reviewers' sign-in.
+	r.cfg.Log.Warn("screening hit", "hit", rec.ID, "kind", kind, "run", run.ID)
 	return rec, true, nil
 }
 
-// kindOf says what a hit matched, and the digest of the entry version a
-// clearance would hold for.
-func kindOf(h Hit) (store.HitKind, common.Hash) {
+// kindOf says what a hit matched, and the digest a later run finds the
+// same hit by: the entry's version and, for a name hit, what was asked of
+// it (the name, birth date and nationality screened), so that a clearance
+// holds until the entry or the identity's own data changes.
+func kindOf(h Hit, q Query) (store.HitKind, common.Hash) {
 	if h.Entity == nil { // the oracle's
 		return store.HitOracle, crypto.Keccak256Hash([]byte(h.List), []byte(h.EntityID))
 	}
-	digest := common.Hash(h.Entity.Digest())
+	digest := h.Entity.Digest()
 	if h.Field == FieldAddress || h.Field == FieldKey {
-		return store.HitAddress, digest
+		return store.HitAddress, crypto.Keccak256Hash([]byte("address"), digest[:])
 	}
-	return store.HitName, digest
+	return store.HitName, crypto.Keccak256Hash([]byte("name"), digest[:], []byte(q.Name), []byte{0},
+		[]byte(q.BirthDate), []byte{0}, []byte(q.Nationality))
 }
 
 // hold acts on a standing hit on topic: the claim is revoked on the chain
-// at once, and a pending application is rejected after an address hit or
-// left for a reviewer after a name hit.
-func (r *Runner) hold(ctx context.Context, run *store.ScreeningRun, s subject, topic uint64, kind store.HitKind) error {
+// at once, and a pending application is rejected after a firm hit (an
+// address, the oracle, a confirmed match) or left for a reviewer after an
+// open name hit.
+func (r *Runner) hold(ctx context.Context, run *store.ScreeningRun, s subject, topic uint64, firm bool) error {
 	var errs []error
 	if _, ok := s.claims[topic]; ok {
 		_, _, err := r.cfg.Desk.Revoke(ctx, s.id, topic)
@@ -240,7 +252,7 @@ func (r *Runner) hold(ctx context.Context, run *store.ScreeningRun, s subject, t
 			errs = append(errs, fmt.Errorf("revoke topic %d: %w", topic, err))
 		}
 	}
-	if a, ok := s.pending[topic]; ok && kind != store.HitName {
+	if a, ok := s.pending[topic]; ok && firm {
 		_, err := r.cfg.Desk.Review(ctx, r.cfg.Desk.Issuer(), a.ID, issuer.Decision{Reason: rejection})
 		if err != nil && !errors.Is(err, issuer.ErrDecided) {
 			errs = append(errs, fmt.Errorf("reject application %s: %w", a.ID, err))

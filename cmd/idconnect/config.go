@@ -160,6 +160,9 @@ func (c *serveConfig) validate() error {
 		errs = append(errs, errors.New("--identity-registry-agent-key needs --claim-issuer and --identity-registry: the desk registers the identities whose claims it issues"))
 	}
 	errs = append(errs, c.Screening.validate(c.Dev || c.ClaimIssuer != "")...)
+	if len(c.Screening.Lists) > 0 && c.ClaimIssuer != "" && c.ClaimRenewal == "" {
+		errs = append(errs, errors.New("--screening-list needs --claim-renewal: screening renews claims, and a renewal is one transaction through ClaimRenewal"))
+	}
 	if c.ExpiryNotice < 0 {
 		errs = append(errs, errors.New("--expiry-notice must not be negative"))
 	}

@@ -68,7 +68,8 @@ func screeningLoad(ctx context.Context, c *cli.Command, stdout io.Writer) error 
 		return err
 	}
 	defer s.Close()
-	lists := screening.NewLists(screening.ListsConfig{Sources: []string{src}, Store: s})
+	// Only this source is read: the others are the servers' business.
+	lists := screening.NewLists(screening.ListsConfig{Sources: []string{src}, Store: versionsOnly{s}})
 	if _, err := lists.Refresh(ctx); err != nil {
 		return err // names the line and the reason; nothing was recorded as a source
 	}
@@ -161,6 +162,15 @@ func screeningCheck(ctx context.Context, c *cli.Command, stdin io.Reader, stdout
 	return printHits(stdout, hits)
 }
 
+// versionsOnly records the versions of the source being loaded, and lets
+// Lists read no other source.
+type versionsOnly struct{ s store.Store }
+
+func (versionsOnly) ScreeningSources(context.Context) ([]string, error) { return nil, nil }
+func (v versionsOnly) PutListVersion(ctx context.Context, lv store.ListVersion) error {
+	return v.s.PutListVersion(ctx, lv)
+}
+
 // readOnlyLists reads the recorded sources but records no version: a
 // check changes nothing.
 type readOnlyLists struct{ s store.Store }
@@ -221,6 +231,11 @@ func checkBatch(stdin io.Reader, stdout io.Writer, ix *screening.Index, threshol
 			res = line.q.run(ix, threshold)
 		}
 		if err := enc.Encode(res); err != nil {
+			return err
+		}
+		// Each answer goes out as its line is read, so that a caller
+		// streaming queries gets answers as it goes.
+		if err := w.Flush(); err != nil {
 			return err
 		}
 	}

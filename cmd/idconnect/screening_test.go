@@ -294,6 +294,9 @@ func TestScreeningNameHitCleared(t *testing.T) {
 	if s := e.read(); s != "revoked" {
 		t.Fatalf("the grant reads %q after the name hit", s)
 	}
+	// While the hit stands, no one brings the claim back by hand.
+	reviewerRPC := &rpcCaller{t: t, issuer: e.issuer, auth: walletToken(t, e.issuer, e.reviewer.key)}
+	reviewerRPC.wantCode("id_issueClaim", map[string]any{"identity": e.identity, "topic": 2}, -32009, "screening hit holds")
 	_, page := e.reviewer.get("/issuer/screening?state=open")
 	m := hitLink.FindStringSubmatch(page)
 	if m == nil {

@@ -153,6 +153,7 @@ func buildParts(ctx context.Context, cfg *serveConfig, n *node, log *slog.Logger
 		if p.screening, err = buildScreening(ctx, cfg, n, p, log); err != nil {
 			return nil, err
 		}
+		p.desk.SetGuard(p.screening)
 	}
 	return p, nil
 }

@@ -316,6 +316,8 @@ func (c *Console) decide(w http.ResponseWriter, r *http.Request) {
 			c.render(w, r, reviewer, a, http.StatusBadRequest, templates.Notice{Text: "A rejection needs a reason: the owner is told why.", Error: true})
 		case errors.Is(err, identity.ErrChainUnavailable):
 			c.render(w, r, reviewer, a, http.StatusServiceUnavailable, templates.Notice{Text: "The blockchain cannot be reached, so nothing was decided. Try again in a moment.", Error: true})
+		case errors.Is(err, issuer.ErrHeld):
+			c.render(w, r, reviewer, a, http.StatusConflict, templates.Notice{Text: "A screening hit holds this topic for the identity, so nothing was decided. Clear or confirm the hit under Screening first.", Error: true})
 		case errors.Is(err, issuer.ErrNotLater):
 			c.render(w, r, reviewer, a, http.StatusConflict, templates.Notice{Text: "The identity already holds a claim of this issuer on this topic that runs as long or longer, so nothing was decided. Reject the application, or renew the claim instead.", Error: true})
 		case errors.Is(err, issuer.ErrRefused):

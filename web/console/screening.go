@@ -1,6 +1,7 @@
 package console
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -8,7 +9,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/idconnect/idconnect/identity"
 	"github.com/idconnect/idconnect/screening"
 	"github.com/idconnect/idconnect/store"
 	"github.com/idconnect/idconnect/templates"
@@ -97,7 +97,8 @@ func (c *Console) runScreening(w http.ResponseWriter, r *http.Request) {
 	if _, ok := c.reviewer(w, r); !ok {
 		return
 	}
-	_, err := c.Screening.Run(r.Context(), store.TriggerManual)
+	// The run goes on if the reviewer's browser gives up waiting.
+	_, err := c.Screening.Run(context.WithoutCancel(r.Context()), store.TriggerManual)
 	switch {
 	case errors.Is(err, screening.ErrBusy):
 		http.Redirect(w, r, "/issuer/screening?done=busy", http.StatusSeeOther)
@@ -161,13 +162,17 @@ func (c *Console) decideHit(w http.ResponseWriter, r *http.Request) {
 	}
 	id, reason := r.PathValue("id"), r.PostForm.Get("reason")
 	var err error
+	var decided store.ScreeningHit
 	done := "cleared"
+	// What follows the decision (claims issued again, applications
+	// decided) goes on if the browser gives up waiting.
+	ctx := context.WithoutCancel(r.Context())
 	switch r.PostForm.Get("decision") {
 	case "clear":
-		_, err = c.Screening.Clear(r.Context(), reviewer, id, reason)
+		decided, err = c.Screening.Clear(ctx, reviewer, id, reason)
 	case "confirm":
 		done = "confirmed"
-		_, err = c.Screening.Confirm(r.Context(), reviewer, id, reason)
+		decided, err = c.Screening.Confirm(ctx, reviewer, id, reason)
 	default:
 		httperr.Page(w, r, c.Static, http.StatusBadRequest, "No decision", "Choose Clear or Confirm.")
 		return
@@ -187,11 +192,11 @@ func (c *Console) decideHit(w http.ResponseWriter, r *http.Request) {
 		c.renderHit(w, r, reviewer, d, http.StatusBadRequest, templates.Notice{Text: "A decision needs a reason of at most 1000 bytes.", Error: true})
 	case errors.Is(err, screening.ErrNotClearable):
 		c.renderHit(w, r, reviewer, d, http.StatusConflict, templates.Notice{Text: "A listed address cannot be cleared: it stays the identity's whoever holds it.", Error: true})
-	case errors.Is(err, identity.ErrChainUnavailable):
-		c.renderHit(w, r, reviewer, d, http.StatusServiceUnavailable, templates.Notice{Text: "The decision is recorded, but the blockchain cannot be reached, so the claims were not issued again yet. The next screening run completes it.", Error: true})
+	case decided.ID == "":
+		httperr.FailPage(w, r, c.Log, c.Static, "console: screening decision", err)
 	default:
-		// The decision is stored; what failed is the reissue after it.
-		c.Log.Error("console: screening decision", "hit", id, "err", err)
-		c.renderHit(w, r, reviewer, d, http.StatusInternalServerError, templates.Notice{Text: "The decision is recorded, but issuing the claims again failed: " + err.Error(), Error: true})
+		// The decision is stored; what failed is what follows it.
+		c.Log.Error("console: after a screening decision", "hit", id, "err", err)
+		c.renderHit(w, r, reviewer, d, http.StatusInternalServerError, templates.Notice{Text: "The decision is recorded, but issuing the claims again or deciding the applications it held did not complete. Look at the identity's claims and applications, and try again there.", Error: true})
 	}
 }
