@@ -414,3 +414,73 @@ func TestScreeningOracle(t *testing.T) {
 		t.Fatalf("hits %+v, %v", hits, err)
 	}
 }
+
+// TestScreeningIncomplete: while one of the lists it was given has never
+// loaded, screening calls no one clean (an application waits), yet still
+// acts on what the loaded lists name (the listed owner's application is
+// rejected, with no word of the list).
+func TestScreeningIncomplete(t *testing.T) {
+	good := filepath.Join(t.TempDir(), "addresses.csv")
+	if err := os.WriteFile(good, []byte(cleanCSV), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(t.TempDir(), "not-there.xml")
+	issuerURL, dataDir := devServerWith(t, screeningLog(t), func(c *serveConfig) {
+		c.Screening = screeningConfig{Lists: []string{good, missing}, Reload: time.Second}
+	})
+	key, err := readKeyFile(dataPath(dataDir, "dev-issuer.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reviewer := newOwner(t, issuerURL)
+	reviewer.key = key
+	if code, out := reviewer.reviewerSignIn(); code != http.StatusOK {
+		t.Fatalf("reviewer sign-in: %d %v", code, out)
+	}
+	o := newOwner(t, issuerURL)
+	o.accountLogin("acct-screening-incomplete")
+	id := identityOfSession(t, o).Hex()
+	rc := &rpcCaller{t: t, issuer: issuerURL, auth: walletToken(t, issuerURL, o.key)}
+	apply := func() string {
+		var app struct{ ApplicationID string }
+		rc.must("id_submitKycApplication", map[string]any{"identity": id, "topic": 2,
+			"fields": map[string]string{"full_name": "Ada Lovelace", "date_of_birth": "1815-12-10", "nationality": "GB"}}, &app)
+		return app.ApplicationID
+	}
+	state := func(app string) (string, string) {
+		var got struct{ State, Reason string }
+		rc.must("id_getKycApplication", map[string]string{"applicationId": app}, &got)
+		return got.State, got.Reason
+	}
+	e := &screeningEnv{t: t, issuer: issuerURL, dataDir: dataDir, reviewer: reviewer}
+	app := apply()
+	e.runNow()
+	if s, _ := state(app); s != "pending" {
+		t.Fatalf("an incomplete screening decided the application: %s", s)
+	}
+	db, err := sqlite.Open(t.Context(), dataPath(dataDir, "idconnect.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	e.db = db
+	if run := e.finished(); !strings.Contains(run.Error, "incomplete") || !strings.Contains(run.Error, "not-there.xml") || run.Approved != 0 {
+		t.Fatalf("run %+v", run)
+	}
+	// The loaded list names the owner's wallet: the application is rejected.
+	if err := os.WriteFile(good, []byte(cleanCSV+o.address()+",,CSV-9\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(200 * time.Millisecond) {
+		s, reason := state(app)
+		if s == "rejected" {
+			if strings.Contains(reason, "CSV-9") || strings.Contains(reason, "addresses.csv") {
+				t.Fatalf("the owner reads %q", reason)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the listed owner's application is still %s", s)
+		}
+	}
+}
