@@ -17,7 +17,9 @@ import (
 // first field is an address, each line's first field is an address and the
 // rest of the line is ignored.
 //
-// The mapping: the id column is the ID, or else the line number. Adjacent
+// The mapping: the id column is the ID, or else the address in lower case
+// (the line number when it is not an address), so that an entry keeps its
+// id when lines are added above it and a hit is not raised again. Adjacent
 // rows with the same id are one entry with several addresses (and names
 // and programmes). An entry with a name is SchemaUnknown, since the CSV
 // does not say whether it is a person or an organisation; one without is
@@ -110,7 +112,13 @@ func (l *csvLoader) row(rec []string, cr *csv.Reader) error {
 	line, _ := cr.FieldPos(0)
 	id := cell(l.cols.id)
 	if id == "" {
-		id = strconv.Itoa(line)
+		// Keyed by what it lists, not where: a line inserted above must
+		// not renumber every entry below it.
+		if a := cell(l.cols.address); common.IsHexAddress(a) {
+			id = strings.ToLower(common.HexToAddress(a).Hex())
+		} else {
+			id = strconv.Itoa(line)
+		}
 	}
 	if !l.pending || id != l.id {
 		if err := l.flush(); err != nil {

@@ -37,7 +37,7 @@ const (
 type Entity struct {
 	// ID is the list's own id of the entry: OFAC's uid or FixedRef, the UN
 	// reference number, the EU logicalId, the FollowTheMoney id, or the
-	// CSV's id column (its line number when there is none).
+	// CSV's id column (the address in lower case when there is none).
 	ID     string
 	Schema Schema
 	// Names are the entry's names as the list writes them, in any script:

@@ -118,8 +118,10 @@ func TestLoadCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []screening.Entity{
-		ent("1", screening.SchemaWallet, "|"+addrZorin1+"||||"+sanct),
-		ent("3", screening.SchemaWallet, "|"+addrNajjar+"||||"+sanct),
+		// Without an id column an entry is keyed by its address, so that
+		// lines added above it do not renumber it.
+		ent(strings.ToLower(addrZorin1), screening.SchemaWallet, "|"+addrZorin1+"||||"+sanct),
+		ent(strings.ToLower(addrNajjar), screening.SchemaWallet, "|"+addrNajjar+"||||"+sanct),
 	}
 	if !reflect.DeepEqual(es, want) {
 		t.Errorf("headerless CSV:\n got %+v\nwant %+v", es, want)

@@ -28,7 +28,7 @@ const (
 func affects(kind store.HitKind, e *Entity, topic uint64) bool {
 	switch topic {
 	case TopicSanctions:
-		return kind != store.HitName || e == nil || e.Sanctioned() || !e.PEP()
+		return kind != store.HitName || e.Sanctioned()
 	case TopicPEPStatus:
 		return e != nil && e.PEP()
 	}
