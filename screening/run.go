@@ -75,6 +75,9 @@ type Runner struct {
 	// running keeps a second run on this node (the loop's and a reviewer's)
 	// from starting while one goes on.
 	running sync.Mutex
+	// screened is the list versions this node last ran for (listsMu).
+	listsMu  sync.Mutex
+	screened string
 }
 
 // leaseTTL bounds how long a crashed node keeps others from running; a
@@ -215,6 +218,9 @@ func (r *Runner) screenAll(ctx context.Context, ix *Index, run *store.ScreeningR
 
 func (r *Runner) finish(ctx context.Context, run store.ScreeningRun, err error) (store.ScreeningRun, error) {
 	run.FinishedAt = r.cfg.Clock()
+	r.listsMu.Lock()
+	r.screened = run.Lists
+	r.listsMu.Unlock()
 	if err != nil {
 		run.Error = truncate(err.Error(), 2000)
 		r.cfg.Log.Error("screening run finished with errors", "run", run.ID, "err", err)
@@ -291,10 +297,11 @@ func (r *Runner) Due(ctx context.Context) (store.ScreeningRunTrigger, bool, erro
 	if err != nil {
 		return "", false, err
 	}
+	own := r.cfg.Lists.Versions()
 	switch {
 	case len(runs) == 0:
 		return store.TriggerSchedule, true, nil
-	case runs[0].Lists != r.cfg.Lists.Versions():
+	case runs[0].Lists != own && r.newLists(own):
 		return store.TriggerLists, true, nil
 	case r.cfg.Clock().Sub(runs[0].StartedAt) >= r.cfg.Interval:
 		return store.TriggerSchedule, true, nil
@@ -304,6 +311,16 @@ func (r *Runner) Due(ctx context.Context) (store.ScreeningRunTrigger, bool, erro
 		return "", false, err
 	}
 	return store.TriggerApplication, true, nil
+}
+
+// newLists reports whether this node has not yet run against the list
+// versions it serves. A node whose versions differ from the last run's
+// only because another node loaded others (a newer file, a slower mirror)
+// then runs once, not at every tick in turn with that node.
+func (r *Runner) newLists(own string) bool {
+	r.listsMu.Lock()
+	defer r.listsMu.Unlock()
+	return r.screened != own
 }
 
 // applicationSince reports whether an application for a screened topic
