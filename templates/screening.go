@@ -37,6 +37,9 @@ type RunRow struct {
 	Approved, Hits    int
 	Revoked           int
 	Error             string
+	// Abandoned is set on a run that never finished while a later one
+	// ran: its node stopped mid-run.
+	Abandoned bool
 }
 
 // ListRow is one list version a node loaded, or failed to.

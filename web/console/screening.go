@@ -68,10 +68,13 @@ func (c *Console) screening(w http.ResponseWriter, r *http.Request) {
 	for _, h := range hits {
 		v.Hits = append(v.Hits, hitRow(h))
 	}
-	for _, run := range runs {
+	for i, run := range runs {
 		v.Runs = append(v.Runs, templates.RunRow{Started: run.StartedAt, Finished: run.FinishedAt, Trigger: string(run.Trigger),
 			Node: run.Node, Lists: run.Lists, Screened: run.Screened, Renewed: run.Renewed, Approved: run.Approved,
-			Hits: run.Hits, Revoked: run.Revoked, Error: run.Error})
+			Hits: run.Hits, Revoked: run.Revoked, Error: run.Error,
+			// Runs hold one lease: an unfinished run with a newer one after
+			// it lost its lease, its node having stopped.
+			Abandoned: run.FinishedAt.IsZero() && i > 0})
 	}
 	for _, l := range versions {
 		row := templates.ListRow{Name: l.Name, Source: l.Source, Format: l.Format, Entities: l.Entities, Loaded: l.LoadedAt, Error: l.Error}
