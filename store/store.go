@@ -23,6 +23,7 @@ type Store interface {
 	ApplicationStore
 	IssuedClaimStore
 	ScreeningStore
+	BlobStore
 	Purger
 	Transactor
 

@@ -53,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ScreeningRuns", testScreeningRuns},
 		{"ScreeningHits", testScreeningHits},
 		{"ScreeningSubjects", testScreeningSubjects},
+		{"Blobs", testBlobs},
 		{"Profiles", testProfiles},
 		{"APIKeys", testAPIKeys},
 		{"SigningKeys", testSigningKeys},
