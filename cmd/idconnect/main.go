@@ -81,6 +81,7 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 			topicsCommand(stdout),
 			issuerCommand(stdout),
 			screeningCommand(stdout),
+			documentCommand(stdout),
 			{Name: "contracts", Usage: "manage the ONCHAINID contract suite", Commands: []*cli.Command{deployCommand(stdout)}},
 			{Name: "identity", Usage: "read identities from the chain", Commands: []*cli.Command{inspectCommand(stdout)}},
 		},
